@@ -1,0 +1,20 @@
+package io.driftproof.agent.inventory;
+
+/**
+ * One inventory source: reads one kind of thing on the host and produces items. Implementations
+ * are discovered with {@link java.util.ServiceLoader}; each has a stable lower_snake_case id used
+ * the same in config, protocol, database and UI.
+ *
+ * <p>A collector never throws for what it cannot read: it reports a {@link ScanProblem} and goes
+ * on, so one unreadable file never loses a scan.
+ */
+public interface Collector {
+
+    /** Stable id, e.g. {@code deb_packages}. */
+    String id();
+
+    /** Whether the host under {@code context.root()} has anything for this collector (e.g. a dpkg database). */
+    boolean appliesTo(ScanContext context);
+
+    void collect(ScanContext context, CollectorOutput output);
+}
