@@ -58,17 +58,20 @@ public final class Spool {
             return;
         }
         try (DeltaReader reader = new DeltaReader(file)) {
-            long seq = Long.parseLong(name.substring(0, name.length() - SUFFIX.length()));
-            Delta first = reader.next().orElseThrow(() -> new IOException("empty"));
-            if (first.getSeq() != seq) {
-                throw new IOException("holds seq " + first.getSeq());
+            Delta first = reader.next().orElseThrow(() -> new IOException("spool file " + file + " is empty"));
+            if (!name.equals(fileName(first.getSeq()))) {
+                throw new IOException("spool file " + file + " holds delta seq " + first.getSeq());
             }
-            add(new SpoolEntry(seq, file, Files.size(file), first.getBaseSeq(), first.getFull(), first.getManifestDigest()));
-        } catch (IOException | NumberFormatException e) {
-            LOG.severe("spool file " + file + " is unreadable (" + e.getMessage() + "); it is removed and a full snapshot will follow");
+            add(new SpoolEntry(first.getSeq(), file, Files.size(file), first.getBaseSeq(), first.getFull(), first.getManifestDigest()));
+        } catch (IOException e) {
+            LOG.severe(e.getMessage() + "; it is removed and a full snapshot will follow");
             unreadable.add(file);
             Files.delete(file);
         }
+    }
+
+    private static String fileName(long seq) {
+        return String.format("%020d%s", seq, SUFFIX);
     }
 
     private void add(SpoolEntry entry) {
@@ -123,7 +126,7 @@ public final class Spool {
         if (bytes + size > limit) {
             throw new SpoolFullException(seq, size, bytes, limit);
         }
-        Path file = dir.resolve(String.format("%020d%s", seq, SUFFIX));
+        Path file = dir.resolve(fileName(seq));
         AtomicFiles.write(file, out -> {
             for (Delta part : parts) {
                 part.writeDelimitedTo(out);

@@ -130,7 +130,8 @@ final class ReportSession implements ClientResponseObserver<AgentMessage, Collec
     @Override
     public void onError(Throwable t) {
         Status status = Status.fromThrowable(t);
-        events.add(new Closed(status.getCode() + (status.getDescription() == null ? "" : ": " + status.getDescription())));
+        String description = status.getDescription() == null ? "" : ": " + status.getDescription().replaceAll("\\s+", " ");
+        events.add(new Closed(status.getCode() + description));
     }
 
     @Override
