@@ -130,7 +130,9 @@ final class ReportSession implements ClientResponseObserver<AgentMessage, Collec
     @Override
     public void onError(Throwable t) {
         Status status = Status.fromThrowable(t);
-        String description = status.getDescription() == null ? "" : ": " + status.getDescription().replaceAll("\\s+", " ");
+        String detail = status.getDescription() != null ? status.getDescription()
+                : status.getCause() != null ? status.getCause().getMessage() : null;
+        String description = detail == null ? "" : ": " + detail.replaceAll("\\s+", " ");
         events.add(new Closed(status.getCode() + description));
     }
 
