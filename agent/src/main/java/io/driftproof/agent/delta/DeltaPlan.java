@@ -2,6 +2,7 @@ package io.driftproof.agent.delta;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.MessageLite;
 import io.driftproof.proto.v1.Content;
 import io.driftproof.proto.v1.Delta;
 import io.driftproof.proto.v1.ItemChange;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One delta as the agent decided it, before it is cut into wire messages.
@@ -37,40 +39,50 @@ public record DeltaPlan(long seq, long baseSeq, Instant observedAt, Optional<Ins
      * one part bigger). Every part carries the same header; all but the last have {@code more}.
      */
     public List<Delta> parts(int partBytes) {
-        Delta header = header();
-        int headerBytes = header.getSerializedSize();
-        List<Delta> parts = new ArrayList<>();
-        Delta.Builder part = header.toBuilder();
-        int size = headerBytes;
-        for (ScanError error : errors) {
-            part.addErrors(error);
-            size += CodedOutputStream.computeMessageSize(Delta.ERRORS_FIELD_NUMBER, error);
+        Parts parts = new Parts(header(), partBytes);
+        errors.forEach(e -> parts.add(Delta.ERRORS_FIELD_NUMBER, e, false, p -> p.addErrors(e)));
+        changes.forEach(c -> parts.add(Delta.CHANGES_FIELD_NUMBER, c, true, p -> p.addChanges(c)));
+        contents.forEach(c -> parts.add(Delta.CONTENTS_FIELD_NUMBER, c, true, p -> p.addContents(c)));
+        return parts.finish();
+    }
+
+    /** Fills wire messages up to the target size, starting a new one when the next element would not fit. */
+    private static final class Parts {
+        private final Delta header;
+        private final int partBytes;
+        private final List<Delta> done = new ArrayList<>();
+        private Delta.Builder part;
+        private int size;
+        private boolean holdsElements;
+
+        Parts(Delta header, int partBytes) {
+            this.header = header;
+            this.partBytes = partBytes;
+            start();
         }
-        boolean empty = true;
-        for (ItemChange change : changes) {
-            int bytes = CodedOutputStream.computeMessageSize(Delta.CHANGES_FIELD_NUMBER, change);
-            if (!empty && size + bytes > partBytes) {
-                parts.add(part.setMore(true).build());
-                part = header.toBuilder();
-                size = headerBytes;
+
+        private void start() {
+            part = header.toBuilder();
+            size = header.getSerializedSize();
+            holdsElements = false;
+        }
+
+        /** @param splittable whether a new part may start before this element (errors all go into the first) */
+        void add(int field, MessageLite element, boolean splittable, Consumer<Delta.Builder> adder) {
+            int bytes = CodedOutputStream.computeMessageSize(field, element);
+            if (splittable && holdsElements && size + bytes > partBytes) {
+                done.add(part.setMore(true).build());
+                start();
             }
-            part.addChanges(change);
+            adder.accept(part);
             size += bytes;
-            empty = false;
+            holdsElements = true;
         }
-        for (Content content : contents) {
-            int bytes = CodedOutputStream.computeMessageSize(Delta.CONTENTS_FIELD_NUMBER, content);
-            if (!empty && size + bytes > partBytes) {
-                parts.add(part.setMore(true).build());
-                part = header.toBuilder();
-                size = headerBytes;
-            }
-            part.addContents(content);
-            size += bytes;
-            empty = false;
+
+        List<Delta> finish() {
+            done.add(part.build());
+            return List.copyOf(done);
         }
-        parts.add(part.build());
-        return parts;
     }
 
     private Delta header() {

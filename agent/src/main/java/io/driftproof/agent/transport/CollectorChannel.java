@@ -180,10 +180,6 @@ public final class CollectorChannel implements AutoCloseable {
         }
     }
 
-    public String target() {
-        return target;
-    }
-
     /** Ends the current session (undelivered deltas stay spooled) and closes the channel. */
     @Override
     public void close() throws InterruptedException {

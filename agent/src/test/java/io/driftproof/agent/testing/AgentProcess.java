@@ -19,13 +19,11 @@ public final class AgentProcess {
     private static final List<String> JVM_FLAGS = List.of("-Xmx32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=48m", "-Xss512k");
 
-    private final Path jar;
     private final Path work;
     private final List<String> classPath;
     private final String collectorId;
 
-    private AgentProcess(Path jar, Path work, List<String> classPath, String collectorId) {
-        this.jar = jar;
+    private AgentProcess(Path work, List<String> classPath, String collectorId) {
         this.work = work;
         this.classPath = classPath;
         this.collectorId = collectorId;
@@ -38,7 +36,7 @@ public final class AgentProcess {
             throw new IllegalStateException("system property driftproof.agent.jar must name the shaded agent jar, got " + property);
         }
         Path jar = Path.of(property);
-        AgentProcess plain = new AgentProcess(jar, work, List.of(jar.toString()), "config_files");
+        AgentProcess plain = new AgentProcess(work, List.of(jar.toString()), "config_files");
         Path probeRoot = Files.createDirectories(work.resolve("probe-root"));
         Result probe = plain.run("snapshot", "--print", "--collectors", "config_files", "--root", probeRoot.toString());
         if (probe.exitCode() == 0) {
@@ -49,16 +47,12 @@ public final class AgentProcess {
         Files.writeString(plugin.resolve("META-INF/services/io.driftproof.agent.inventory.Collector"),
                 TreeCollector.class.getName() + "\n");
         String testClasses = Path.of(TreeCollector.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
-        return new AgentProcess(jar, work, List.of(jar.toString(), plugin.toString(), testClasses), TreeCollector.ID);
+        return new AgentProcess(work, List.of(jar.toString(), plugin.toString(), testClasses), TreeCollector.ID);
     }
 
     /** The collector the agent runs: config_files from the jar, or the test collector. */
     public String collectorId() {
         return collectorId;
-    }
-
-    public boolean usesRealCollector() {
-        return collectorId.equals("config_files");
     }
 
     private List<String> command(String... args) {
@@ -92,9 +86,5 @@ public final class AgentProcess {
             throw new AssertionError("agent " + String.join(" ", args) + " did not finish");
         }
         return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
-    }
-
-    public Path jar() {
-        return jar;
     }
 }

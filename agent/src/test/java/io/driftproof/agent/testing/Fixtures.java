@@ -4,10 +4,8 @@ import io.driftproof.agent.config.AgentConfig;
 import io.driftproof.agent.config.ConfigLoader;
 import io.driftproof.agent.config.Setting;
 import io.driftproof.agent.inventory.HostRoot;
-import io.driftproof.agent.inventory.ScanContext;
 import io.driftproof.agent.snapshot.ItemKeys;
 import io.driftproof.agent.snapshot.Snapshot;
-import io.driftproof.agent.snapshot.SnapshotTaker;
 import io.driftproof.proto.v1.ConfigFileDetail;
 import io.driftproof.proto.v1.ContentState;
 import io.driftproof.proto.v1.FileType;
@@ -22,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -82,13 +79,6 @@ public final class Fixtures {
         return new Snapshot(HOST, at, byKey, contents, List.of(), List.of("test"));
     }
 
-    /** A fake host: {@code root/etc} with the given files. */
-    public static Path tree(Path root, Map<String, String> files) throws IOException {
-        for (Map.Entry<String, String> f : files.entrySet()) {
-            write(root, f.getKey(), f.getValue());
-        }
-        return root;
-    }
 
     public static void write(Path root, String hostPath, String content) throws IOException {
         Path file = HostRoot.of(root).resolve(hostPath);
@@ -111,9 +101,4 @@ public final class Fixtures {
         return new ConfigLoader().load(flags);
     }
 
-    /** A snapshot of the fake host by the test collector. */
-    public static Snapshot scan(AgentConfig config, Clock clock) {
-        return new SnapshotTaker(List.of(new TreeCollector()))
-                .take(new ScanContext(HostRoot.of(config.root()), config, config.stateDir(), true, clock), HOST);
-    }
 }

@@ -23,10 +23,6 @@ public final class HostTree {
         this.root = root;
     }
 
-    public Path root() {
-        return root;
-    }
-
     public void write(String hostPath, String content) throws IOException {
         Fixtures.write(root, hostPath, content);
     }

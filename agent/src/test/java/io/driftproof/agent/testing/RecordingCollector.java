@@ -176,11 +176,6 @@ public final class RecordingCollector extends AgentServiceGrpc.AgentServiceImplB
         return List.copyOf(applied);
     }
 
-    /** Keys of the host's items in the collector's view. */
-    public synchronized List<String> itemKeys() {
-        return List.copyOf(items.keySet());
-    }
-
     public synchronized Map<String, Item> items() {
         return Map.copyOf(items);
     }
