@@ -1,62 +1,143 @@
 package io.driftproof.agent.collect.files;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * A set of path globs, matched against host absolute paths. See {@link ConfigFilesCollector}
- * for the glob syntax. All globs are compiled into one regular expression with one reusable
- * matcher, so a set is meant for one thread (one scan).
+ * A set of path globs, matched against host absolute paths component by component (see
+ * {@link ConfigFilesCollector} for the syntax). Matching is linear in the path for the usual
+ * globs, without regular expressions: a scan asks three sets about every file. The set keeps the
+ * components of the last path it split, so it is meant for one thread (one scan).
  */
 final class GlobSet {
 
     private final List<String> globs;
-    private final Matcher matcher;
+    private final Glob[] compiled;
+    private String path;
+    private int[] starts = new int[32];
+    private int[] ends = new int[32];
+    private int count;
 
-    private GlobSet(List<String> globs, Pattern pattern) {
-        this.globs = globs;
-        this.matcher = pattern.matcher("");
+    private GlobSet(List<String> globs) {
+        this.globs = List.copyOf(globs);
+        this.compiled = globs.stream().map(Glob::compile).toArray(Glob[]::new);
     }
 
     static GlobSet of(List<String> globs) {
-        if (globs.isEmpty()) {
-            return new GlobSet(globs, Pattern.compile("(?!)"));
-        }
-        List<String> alternatives = new ArrayList<>(globs.size());
-        for (String glob : globs) {
-            alternatives.add("(?:" + regex(glob) + ")");
-        }
-        return new GlobSet(List.copyOf(globs), Pattern.compile(String.join("|", alternatives), Pattern.DOTALL));
-    }
-
-    /** True when some glob matches {@code path} exactly. */
-    boolean matches(String path) {
-        return matcher.reset(path).matches();
-    }
-
-    /**
-     * True when some glob may match a path below the directory {@code dir}. Used to prune the
-     * walk: a false answer is certain (the regex engine never reached the end of the input, so
-     * no longer input can match), a true one may be optimistic.
-     */
-    boolean mayMatchBelow(String dir) {
-        matcher.reset(dir.equals("/") ? "/" : dir + "/");
-        return matcher.matches() || matcher.hitEnd();
-    }
-
-    /**
-     * True when some glob matches every path below the directory {@code dir}. A glob that matches
-     * {@code dir + "/"} ends in {@code **} there (nothing else matches a trailing slash, and
-     * trailing slashes are stripped from globs), so it matches anything after it too.
-     */
-    boolean matchesAllBelow(String dir) {
-        return matcher.reset(dir.equals("/") ? "/" : dir + "/").matches();
+        return new GlobSet(globs);
     }
 
     List<String> globs() {
         return globs;
+    }
+
+    /** True when some glob matches {@code path} exactly. */
+    boolean matches(String path) {
+        split(path);
+        for (Glob g : compiled) {
+            if (match(g, 0, 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when some glob may match a path below the directory {@code dir}; false is certain, so the walk can prune. */
+    boolean mayMatchBelow(String dir) {
+        split(dir);
+        for (Glob g : compiled) {
+            if (mayMatch(g, 0, 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when some glob matches every path below the directory {@code dir} (it ends in {@code **} there). */
+    boolean matchesAllBelow(String dir) {
+        split(dir);
+        for (Glob g : compiled) {
+            if (matchesAll(g, 0, 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean match(Glob g, int seg, int comp) {
+        if (seg == g.segments.length) {
+            return comp == count;
+        }
+        Segment s = g.segments[seg];
+        if (s.doubleStar) {
+            if (seg == g.segments.length - 1) {
+                // a trailing ** is what is below: at least one component
+                return count - comp >= 1;
+            }
+            for (int c = comp; c <= count; c++) {
+                if (match(g, seg + 1, c)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return comp < count && s.matches(path, starts[comp], ends[comp]) && match(g, seg + 1, comp + 1);
+    }
+
+    private boolean mayMatch(Glob g, int seg, int comp) {
+        if (comp == count) {
+            // what is left of the glob may match names below
+            return seg < g.segments.length;
+        }
+        if (seg == g.segments.length) {
+            return false;
+        }
+        Segment s = g.segments[seg];
+        return s.doubleStar || s.matches(path, starts[comp], ends[comp]) && mayMatch(g, seg + 1, comp + 1);
+    }
+
+    private boolean matchesAll(Glob g, int seg, int comp) {
+        if (comp == count) {
+            return seg == g.segments.length - 1 && g.segments[seg].doubleStar;
+        }
+        if (seg == g.segments.length) {
+            return false;
+        }
+        Segment s = g.segments[seg];
+        if (s.doubleStar) {
+            return matchesAll(g, seg + 1, comp) || matchesAll(g, seg, comp + 1);
+        }
+        return s.matches(path, starts[comp], ends[comp]) && matchesAll(g, seg + 1, comp + 1);
+    }
+
+    private void split(String p) {
+        if (p == path) {
+            return;
+        }
+        path = p;
+        count = 0;
+        int i = 0;
+        int n = p.length();
+        while (i < n) {
+            while (i < n && p.charAt(i) == '/') {
+                i++;
+            }
+            if (i == n) {
+                break;
+            }
+            int start = i;
+            while (i < n && p.charAt(i) != '/') {
+                i++;
+            }
+            if (count == starts.length) {
+                starts = Arrays.copyOf(starts, count * 2);
+                ends = Arrays.copyOf(ends, count * 2);
+            }
+            starts[count] = start;
+            ends[count] = i;
+            count++;
+        }
     }
 
     /**
@@ -65,90 +146,177 @@ final class GlobSet {
      * wildcards names its own parent.
      */
     static String baseDirectory(String glob) {
-        String g = strip(glob);
-        if (!g.startsWith("/")) {
-            return "/";
-        }
-        int wildcard = firstWildcard(g);
-        int slash = g.lastIndexOf('/', wildcard < 0 ? g.length() - 1 : wildcard);
-        return slash <= 0 ? "/" : g.substring(0, slash);
-    }
-
-    private static int firstWildcard(String g) {
-        for (int i = 0; i < g.length(); i++) {
-            char c = g.charAt(i);
-            if (c == '*' || c == '?' || c == '[' || c == '\\') {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** Trailing slashes carry no meaning (a glob matching a directory covers what is under it anyway). */
-    private static String strip(String glob) {
         String g = glob;
         while (g.length() > 1 && g.endsWith("/")) {
             g = g.substring(0, g.length() - 1);
         }
-        return g;
-    }
-
-    static String regex(String glob) {
-        String g = strip(glob);
         if (!g.startsWith("/")) {
-            g = "**/" + g;
+            return "/";
         }
-        StringBuilder re = new StringBuilder(g.length() * 2);
-        for (int i = 0; i < g.length(); i++) {
+        int wildcard = -1;
+        for (int i = 0; i < g.length() && wildcard < 0; i++) {
             char c = g.charAt(i);
-            switch (c) {
-                case '*' -> {
-                    if (i + 1 < g.length() && g.charAt(i + 1) == '*') {
-                        i++;
-                        if (i + 1 < g.length() && g.charAt(i + 1) == '/') {
-                            i++;
-                            re.append("(?:.*/)?");
-                        } else {
-                            re.append(".*");
-                        }
-                    } else {
-                        re.append("[^/]*");
-                    }
-                }
-                case '?' -> re.append("[^/]");
-                case '[' -> i = characterClass(g, i, re);
-                case '\\' -> {
-                    if (i + 1 < g.length()) {
-                        i++;
-                        re.append(Pattern.quote(String.valueOf(g.charAt(i))));
-                    } else {
-                        re.append("\\\\");
-                    }
-                }
-                default -> re.append(Character.isLetterOrDigit(c) || c == '/' ? String.valueOf(c)
-                        : Pattern.quote(String.valueOf(c)));
+            if (c == '*' || c == '?' || c == '[' || c == '\\') {
+                wildcard = i;
             }
         }
-        return re.toString();
+        int slash = g.lastIndexOf('/', wildcard < 0 ? g.length() - 1 : wildcard);
+        return slash <= 0 ? "/" : g.substring(0, slash);
     }
 
-    /** {@code [abc]}, {@code [a-z]}, {@code [!abc]}; never matches {@code /}. An unclosed {@code [} is literal. */
-    private static int characterClass(String g, int open, StringBuilder re) {
-        int close = g.indexOf(']', open + 2);
-        if (close < 0) {
-            re.append("\\[");
-            return open;
+    /** One glob as path components; a glob not starting with {@code /} begins with {@code **}. */
+    private record Glob(Segment[] segments) {
+
+        static Glob compile(String glob) {
+            List<Segment> segments = new ArrayList<>();
+            if (!glob.startsWith("/")) {
+                segments.add(Segment.DOUBLE_STAR);
+            }
+            for (String part : glob.split("/")) {
+                if (part.isEmpty()) {
+                    continue;
+                }
+                Segment s = Segment.compile(part);
+                boolean repeated = s.doubleStar && !segments.isEmpty() && segments.get(segments.size() - 1).doubleStar;
+                if (!repeated) {
+                    segments.add(s);
+                }
+            }
+            return new Glob(segments.toArray(Segment[]::new));
         }
-        String body = g.substring(open + 1, close);
-        boolean negate = body.startsWith("!") || body.startsWith("^");
-        if (negate) {
-            body = body.substring(1);
+    }
+
+    /** One path component of a glob: {@code **}, a literal name, or a pattern of characters and wildcards. */
+    private static final class Segment {
+
+        static final Segment DOUBLE_STAR = new Segment(true, null, null);
+
+        final boolean doubleStar;
+        final String literal;
+        final Token[] tokens;
+
+        private Segment(boolean doubleStar, String literal, Token[] tokens) {
+            this.doubleStar = doubleStar;
+            this.literal = literal;
+            this.tokens = tokens;
         }
-        StringBuilder cls = new StringBuilder();
-        for (char c : body.toCharArray()) {
-            cls.append(c == '-' ? "-" : Character.isLetterOrDigit(c) ? String.valueOf(c) : "\\" + c);
+
+        static Segment compile(String part) {
+            if (part.equals("**")) {
+                return DOUBLE_STAR;
+            }
+            List<Token> tokens = new ArrayList<>();
+            boolean wild = false;
+            for (int i = 0; i < part.length(); i++) {
+                char c = part.charAt(i);
+                switch (c) {
+                    case '*' -> {
+                        wild = true;
+                        tokens.add(Token.STAR);
+                    }
+                    case '?' -> {
+                        wild = true;
+                        tokens.add(Token.ANY);
+                    }
+                    case '[' -> {
+                        int close = part.indexOf(']', i + 2);
+                        if (close < 0) {
+                            tokens.add(Token.literal(c));
+                        } else {
+                            wild = true;
+                            tokens.add(Token.set(part.substring(i + 1, close)));
+                            i = close;
+                        }
+                    }
+                    case '\\' -> {
+                        wild = true;
+                        if (i + 1 < part.length()) {
+                            i++;
+                        }
+                        tokens.add(Token.literal(part.charAt(i)));
+                    }
+                    default -> tokens.add(Token.literal(c));
+                }
+            }
+            return wild ? new Segment(false, null, tokens.toArray(Token[]::new)) : new Segment(false, part, null);
         }
-        re.append(negate ? "[^/" : "[").append(cls).append(negate ? "]" : "&&[^/]]");
-        return close;
+
+        /** Whether the characters {@code from..to} of {@code s} match; a star backtracks to the last one seen. */
+        boolean matches(String s, int from, int to) {
+            if (literal != null) {
+                return to - from == literal.length() && s.startsWith(literal, from);
+            }
+            int t = 0;
+            int i = from;
+            int starToken = -1;
+            int starChar = -1;
+            while (i < to) {
+                if (t < tokens.length && tokens[t] == Token.STAR) {
+                    starToken = t++;
+                    starChar = i;
+                } else if (t < tokens.length && tokens[t].matches(s.charAt(i))) {
+                    t++;
+                    i++;
+                } else if (starToken >= 0) {
+                    t = starToken + 1;
+                    i = ++starChar;
+                } else {
+                    return false;
+                }
+            }
+            while (t < tokens.length && tokens[t] == Token.STAR) {
+                t++;
+            }
+            return t == tokens.length;
+        }
+    }
+
+    /** One character position of a pattern. */
+    private static final class Token {
+
+        static final Token STAR = new Token(null, false);
+        static final Token ANY = new Token(null, true);
+
+        /** Pairs of inclusive ranges, e.g. {@code a z 0 9}; null for STAR and ANY. */
+        private final char[] ranges;
+        private final boolean negate;
+
+        private Token(char[] ranges, boolean negate) {
+            this.ranges = ranges;
+            this.negate = negate;
+        }
+
+        static Token literal(char c) {
+            return new Token(new char[] {c, c}, false);
+        }
+
+        /** {@code abc}, {@code a-z}, {@code !abc} or {@code ^abc}: the body of a bracket expression. */
+        static Token set(String body) {
+            boolean negate = body.length() > 1 && (body.charAt(0) == '!' || body.charAt(0) == '^');
+            String b = negate ? body.substring(1) : body;
+            StringBuilder ranges = new StringBuilder();
+            for (int i = 0; i < b.length(); i++) {
+                char lo = b.charAt(i);
+                char hi = lo;
+                if (i + 2 < b.length() && b.charAt(i + 1) == '-') {
+                    hi = b.charAt(i + 2);
+                    i += 2;
+                }
+                ranges.append(lo).append(hi);
+            }
+            return new Token(ranges.toString().toCharArray(), negate);
+        }
+
+        /** For ANY and sets; never called for STAR. */
+        boolean matches(char c) {
+            if (ranges == null) {
+                return true;
+            }
+            boolean in = false;
+            for (int i = 0; i < ranges.length && !in; i += 2) {
+                in = c >= ranges[i] && c <= ranges[i + 1];
+            }
+            return in != negate;
+        }
     }
 }
