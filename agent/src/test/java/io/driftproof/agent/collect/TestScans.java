@@ -1,14 +1,21 @@
 package io.driftproof.agent.collect;
 
 import io.driftproof.agent.config.AgentConfig;
+import io.driftproof.agent.config.Setting;
 import io.driftproof.agent.inventory.HostRoot;
 import io.driftproof.agent.inventory.ScanContext;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
-/** Scan contexts for collector tests. */
+/**
+ * Scan contexts for collector tests, built from the declared defaults only (never from a
+ * config file that happens to exist on the test machine).
+ */
 public final class TestScans {
 
     private TestScans() {
@@ -16,13 +23,13 @@ public final class TestScans {
 
     /** A scan of {@code root} with the default settings. */
     public static ScanContext context(HostRoot root, Path stateDir) {
-        return context(root, stateDir, false, AgentConfig.defaults().paths(), AgentConfig.defaults().contentLimit());
+        return context(root, stateDir, false, Setting.PATH.defaults(),
+                Long.parseLong(Setting.CONTENT_LIMIT.defaults().get(0)));
     }
 
     public static ScanContext context(HostRoot root, Path stateDir, boolean rehashAll, List<String> paths, long contentLimit) {
-        AgentConfig d = AgentConfig.defaults();
-        AgentConfig config = new AgentConfig(root.path(), paths, d.excludes(), d.sensitive(), contentLimit,
-                d.collector(), stateDir, d.fullScanInterval(), d.spoolLimit(), d.collectors(), d.plaintext());
+        AgentConfig config = new AgentConfig(root.path(), paths, Setting.EXCLUDE.defaults(), Setting.SENSITIVE.defaults(),
+                contentLimit, Optional.empty(), stateDir, Duration.ofHours(1), Long.MAX_VALUE, Set.of(), false);
         return new ScanContext(root, config, stateDir, rehashAll, Clock.systemUTC());
     }
 }

@@ -26,9 +26,10 @@ import java.util.logging.Logger;
  *   <li>{@code *} matches within one path component, {@code ?} one character of it,
  *       {@code [abc]}, {@code [a-z]} and {@code [!abc]} one character of a set;
  *       {@code \} makes the next character literal;</li>
- *   <li>{@code **} matches across components: {@code /etc/**} is everything below /etc, and
- *       {@code /etc/**}{@code /*.conf} matches {@code /etc/a.conf} as well as
- *       {@code /etc/x/y/a.conf};</li>
+ *   <li>{@code **} as a whole component matches across components: zero or more of them in
+ *       the middle ({@code /etc/**}{@code /*.conf} matches {@code /etc/a.conf} as well as
+ *       {@code /etc/x/y/a.conf}), one or more at the end ({@code /etc/**} is everything below
+ *       /etc, not /etc itself); within a component ({@code a**b}) it is a plain {@code *};</li>
  *   <li>a glob not starting with {@code /}, such as {@code **}{@code /*.key} or {@code *.key},
  *       matches at any depth;</li>
  *   <li>a glob that matches a directory covers everything below it: {@code /etc/ssl/private}

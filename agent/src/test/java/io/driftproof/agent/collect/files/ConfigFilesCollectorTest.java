@@ -218,4 +218,22 @@ class ConfigFilesCollectorTest {
         assertThat(scan.items).isEmpty();
         assertThat(scan.problems).isEmpty();
     }
+
+    @Test
+    void onALiveRootNamesComeFromThisMachine() throws IOException {
+        host.file("/live/mine.conf", "x\n".getBytes(StandardCharsets.UTF_8), 0644, 0, 0, MTIME);
+        host.file("/live/nobody-known.conf", "y\n".getBytes(StandardCharsets.UTF_8), 0644, 4321, 4321, MTIME);
+        String dir = host.path("/live").toString();
+        ScanContext live = TestScans.context(HostRoot.live(), state, true, List.of(dir + "/**"), LIMIT);
+
+        RecordingOutput scan = RecordingOutput.run(new ConfigFilesCollector(), live);
+
+        // on a live root keys are this machine's own paths
+        ConfigFileDetail mine = scan.item(dir + "/mine.conf").getConfigFile();
+        assertThat(mine.getOwner()).isEqualTo("root");
+        assertThat(mine.getGroup()).isEqualTo("root");
+        ConfigFileDetail unknown = scan.item(dir + "/nobody-known.conf").getConfigFile();
+        assertThat(unknown.getOwner()).isEmpty();
+        assertThat(unknown.getGroup()).isEmpty();
+    }
 }
