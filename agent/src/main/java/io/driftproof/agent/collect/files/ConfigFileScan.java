@@ -174,7 +174,10 @@ final class ConfigFileScan {
         }
     }
 
-    /** A non-directory entry that is in scope; {@link #stat} holds its lstat. */
+    /**
+     * A non-directory entry, inventoried when a path glob matches it or a directory above it;
+     * {@link #stat} holds its lstat.
+     */
     private void file(String host, Path local, boolean included, boolean secret) {
         if (!included && !paths.matches(host)) {
             return;
