@@ -73,13 +73,21 @@ final class ReportSession implements StreamObserver<AgentMessage> {
                 case BODY_NOT_SET -> throw new ProtocolViolation("message has no body");
             }
         } catch (ProtocolViolation e) {
-            LOG.debugf("refused a message from host %s: %s", hostId, e.getMessage());
-            metrics.rejected();
-            fail(Status.INVALID_ARGUMENT.withDescription(e.getMessage()));
+            refuse(e);
         } catch (RuntimeException e) {
             LOG.errorf(e, "report stream of host %s failed", hostId);
             fail(Status.INTERNAL.withDescription("the collector could not process the message"));
         }
+    }
+
+    /** Closes the stream with INVALID_ARGUMENT naming the problem. */
+    synchronized void refuse(ProtocolViolation violation) {
+        if (closed) {
+            return;
+        }
+        LOG.debugf("refused a message from host %s: %s", hostId, violation.getMessage());
+        metrics.rejected();
+        fail(Status.INVALID_ARGUMENT.withDescription(violation.getMessage()));
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.driftproof.collector.ingest;
 
 import io.driftproof.collector.common.CollectorConfig;
 import io.driftproof.collector.common.ServerClock;
-import io.driftproof.proto.v1.AgentMessage;
 import io.driftproof.proto.v1.CollectorMessage;
 import io.grpc.stub.StreamObserver;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +29,7 @@ class ReportSessions {
         this.config = config;
     }
 
-    StreamObserver<AgentMessage> open(StreamObserver<CollectorMessage> responses) {
+    ReportSession open(StreamObserver<CollectorMessage> responses) {
         return new ReportSession(responses, this);
     }
 }

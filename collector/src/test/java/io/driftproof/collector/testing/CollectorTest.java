@@ -20,7 +20,11 @@ public abstract class CollectorTest {
     protected Rows rows;
 
     protected TestAgent newAgent() {
-        return new TestAgent(root.getPort(), "host-" + UUID.randomUUID());
+        return new TestAgent(port(), "host-" + UUID.randomUUID());
+    }
+
+    protected int port() {
+        return root.getPort();
     }
 
     protected static JsonPath getJson(String path, Object... params) {
