@@ -44,19 +44,20 @@ public final class ContentCodec {
         Inflater inflater = new Inflater();
         try {
             inflater.setInput(compressed);
-            byte[] out = new byte[Math.toIntExact(size)];
+            // One spare byte: data longer than recorded is as corrupt as data shorter.
+            byte[] out = new byte[Math.toIntExact(size) + 1];
             int n = 0;
-            while (n < out.length && !inflater.finished()) {
+            while (!inflater.finished() && n < out.length) {
                 int read = inflater.inflate(out, n, out.length - n);
                 if (read == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
                     break;
                 }
                 n += read;
             }
-            if (n != out.length || !inflater.finished()) {
+            if (n != size || !inflater.finished()) {
                 throw new IllegalStateException("stored content is corrupt: expected " + size + " bytes");
             }
-            return out;
+            return java.util.Arrays.copyOf(out, n);
         } catch (DataFormatException e) {
             throw new IllegalStateException("stored content is corrupt", e);
         } finally {

@@ -15,7 +15,7 @@ public record HostView(String id, String hostname, String os, String kernel, Str
     static HostView of(Host h) {
         ClockSkewView skew = h.clockSkewMs == null ? null
                 : new ClockSkewView(h.clockSkewMs, h.clockUncertaintyMs, h.clockMeasuredAt);
-        return new HostView(h.id, h.hostname, h.os, h.kernel, h.arch, h.agentVersion, List.copyOf(h.tags),
+        return new HostView(h.id, h.hostname, h.os, h.kernel, h.arch, h.agentVersion, h.tags.stream().sorted().toList(),
                 h.cmdbAssetId, h.firstSeen, h.lastSeen, h.lastSeq, h.baselineSeq, h.baselineAt, h.lastObservedAt, h.itemCount, h.manifestDigest, skew);
     }
 }

@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /** Reads hosts and their current items; sets the operator-managed host attributes. */
@@ -59,7 +58,7 @@ public class InventoryService {
         Host host = existing(hostId);
         host.cmdbAssetId = assetId;
         host.tags.clear();
-        host.tags.addAll(new TreeSet<>(tags));
+        host.tags.addAll(tags);
         return HostView.of(host);
     }
 
