@@ -53,8 +53,8 @@ public class DiffService {
         if (oldText.isEmpty() || newText.isEmpty()) {
             return unavailable(change, attributes, "content not received");
         }
-        TextDiff text = TextDiff.of(change.key, old == null ? null : oldText.get(), now == null ? null : newText.get());
-        return new ChangeDiff(change.id, change.kind, change.key, change.action, attributes, true, null,
+        TextDiff text = TextDiff.of(change.itemKey, old == null ? null : oldText.get(), now == null ? null : newText.get());
+        return new ChangeDiff(change.id, change.kind, change.itemKey, change.action, attributes, true, null,
                 text.unified(), text.hunks());
     }
 
@@ -63,6 +63,6 @@ public class DiffService {
     }
 
     private static ChangeDiff unavailable(ObservedChange change, List<ChangeDiff.AttributeChange> attributes, String reason) {
-        return new ChangeDiff(change.id, change.kind, change.key, change.action, attributes, false, reason, null, List.of());
+        return new ChangeDiff(change.id, change.kind, change.itemKey, change.action, attributes, false, reason, null, List.of());
     }
 }

@@ -41,7 +41,7 @@ public class HostRegistry {
 
     @Transactional
     public void recordClockSkew(String hostId, ClockSkew skew) {
-        Host host = hosts.findById(hostId);
+        Host host = hosts.lock(hostId).orElseThrow();
         host.clockSkewMs = skew.skewMs();
         host.clockUncertaintyMs = skew.uncertaintyMs();
         host.clockMeasuredAt = skew.measuredAt();

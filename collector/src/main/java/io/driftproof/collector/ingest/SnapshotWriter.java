@@ -58,7 +58,7 @@ class SnapshotWriter {
                 row = new Item();
                 row.hostId = host.id;
                 row.kind = after.kind();
-                row.key = upsert.item().getKey();
+                row.itemKey = upsert.item().getKey();
             }
             row.fingerprint = upsert.fingerprint();
             row.detail = afterJson;
@@ -67,14 +67,14 @@ class SnapshotWriter {
                 items.persist(row);
             }
             if (!baseline) {
-                record(host, row.kind, row.key, beforeJson == null ? ChangeAction.ADDED : ChangeAction.MODIFIED,
+                record(host, row.kind, row.itemKey, beforeJson == null ? ChangeAction.ADDED : ChangeAction.MODIFIED,
                         beforeJson, afterJson, times.evidenceTime(after, host), times, delta, receivedAt);
                 observed++;
             }
         }
         for (Item removed : plan.removals()) {
             if (!baseline) {
-                record(host, removed.kind, removed.key, ChangeAction.REMOVED, removed.detail, null, null, times, delta, receivedAt);
+                record(host, removed.kind, removed.itemKey, ChangeAction.REMOVED, removed.detail, null, null, times, delta, receivedAt);
                 observed++;
             }
             items.delete(removed);
@@ -100,7 +100,7 @@ class SnapshotWriter {
         ObservedChange change = new ObservedChange();
         change.hostId = host.id;
         change.kind = kind;
-        change.key = key;
+        change.itemKey = key;
         change.action = action;
         change.before = before;
         change.after = after;

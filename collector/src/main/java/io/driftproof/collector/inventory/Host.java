@@ -8,14 +8,21 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 
 import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** A machine running the agent, with what the collector tracks per host: identity, operator
- * attributes, the applied sequence and manifest digest, and the measured clock skew. */
+/**
+ * A machine running the agent, with what the collector tracks per host: identity, operator
+ * attributes, the applied sequence and manifest digest, and the measured clock skew.
+ *
+ * <p>Every writer locks the row first ({@link HostRepository#lock}); updates name only the
+ * columns that changed, so that no writer can put back a stale sequence or digest.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "host")
 public class Host extends PanacheEntityBase {
 

@@ -55,7 +55,7 @@ public class InventoryService {
         if (assetId != null && assetId.length() > MAX_ASSET_ID) {
             throw ProblemException.badRequest("cmdbAssetId must be at most " + MAX_ASSET_ID + " characters");
         }
-        Host host = existing(hostId);
+        Host host = hosts.lock(hostId).orElseThrow(() -> ProblemException.notFound("no host with id '" + hostId + "'"));
         host.cmdbAssetId = assetId;
         host.tags.clear();
         host.tags.addAll(tags);
@@ -67,7 +67,7 @@ public class InventoryService {
         existing(hostId);
         PanacheQuery<Item> query = items.ofHost(hostId, kind);
         List<ItemView> views = query.range(page.offset(), page.offset() + page.limit() - 1).list().stream()
-                .map(i -> new ItemView(i.kind, i.key, i.fingerprint, i.updatedSeq, states.fromJson(i.kind, i.detail)))
+                .map(i -> new ItemView(i.kind, i.itemKey, i.fingerprint, i.updatedSeq, states.fromJson(i.kind, i.detail)))
                 .toList();
         return Page.of(views, query.count(), page);
     }

@@ -25,7 +25,7 @@ public class Item extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public ItemKind kind;
     @Column(name = "item_key")
-    public String key;
+    public String itemKey;
     /** Hex of ItemFingerprint: equal fingerprints are the same observation. */
     public String fingerprint;
     /** The item's {@link ItemState} as JSON. */

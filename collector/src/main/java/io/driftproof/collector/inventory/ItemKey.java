@@ -4,7 +4,7 @@ package io.driftproof.collector.inventory;
 public record ItemKey(ItemKind kind, String key) {
 
     public static ItemKey of(Item item) {
-        return new ItemKey(item.kind, item.key);
+        return new ItemKey(item.kind, item.itemKey);
     }
 
     @Override

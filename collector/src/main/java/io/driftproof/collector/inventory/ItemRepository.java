@@ -27,18 +27,18 @@ public class ItemRepository implements PanacheRepository<Item> {
         List<Item> found = new ArrayList<>();
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-            found.addAll(list("hostId = :host and kind = :kind and key in :keys",
+            found.addAll(list("hostId = :host and kind = :kind and itemKey in :keys",
                     Parameters.with("host", hostId).and("kind", kind).and("keys", chunk)));
         }
         return found;
     }
 
     public Optional<Item> find(String hostId, ItemKind kind, String key) {
-        return find("hostId = ?1 and kind = ?2 and key = ?3", hostId, kind, key).firstResultOptional();
+        return find("hostId = ?1 and kind = ?2 and itemKey = ?3", hostId, kind, key).firstResultOptional();
     }
 
     public PanacheQuery<Item> ofHost(String hostId, Optional<ItemKind> kind) {
-        Sort order = Sort.by("kind").and("key");
+        Sort order = Sort.by("kind").and("itemKey");
         return kind.map(k -> find("hostId = ?1 and kind = ?2", order, hostId, k))
                 .orElseGet(() -> find("hostId", order, hostId));
     }

@@ -32,7 +32,7 @@ public class ObservedChange extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public ItemKind kind;
     @Column(name = "item_key")
-    public String key;
+    public String itemKey;
     @Enumerated(EnumType.STRING)
     public ChangeAction action;
     /** ItemState JSON before the change; null for ADDED. */

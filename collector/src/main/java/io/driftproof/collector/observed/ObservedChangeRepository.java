@@ -26,13 +26,13 @@ public class ObservedChangeRepository implements PanacheRepository<ObservedChang
 
     /** The last change of an item observed at or before a time. */
     public Optional<ObservedChange> lastUpTo(String hostId, ItemKind kind, String key, Instant at) {
-        return find("hostId = ?1 and kind = ?2 and key = ?3 and observedAt <= ?4",
+        return find("hostId = ?1 and kind = ?2 and itemKey = ?3 and observedAt <= ?4",
                 Sort.by("observedAt").descending().and("id").descending(), hostId, kind, key, at).firstResultOptional();
     }
 
     /** The first change of an item observed after a time. */
     public Optional<ObservedChange> firstAfter(String hostId, ItemKind kind, String key, Instant at) {
-        return find("hostId = ?1 and kind = ?2 and key = ?3 and observedAt > ?4",
+        return find("hostId = ?1 and kind = ?2 and itemKey = ?3 and observedAt > ?4",
                 Sort.by("observedAt").and("id"), hostId, kind, key, at).firstResultOptional();
     }
 }

@@ -53,7 +53,7 @@ public class ObservedChangeService {
     }
 
     private ObservedChangeView view(ObservedChange c) {
-        return new ObservedChangeView(c.id, c.hostId, c.kind, c.key, c.action, states.fromJson(c.kind, c.before),
+        return new ObservedChangeView(c.id, c.hostId, c.kind, c.itemKey, c.action, states.fromJson(c.kind, c.before),
                 states.fromJson(c.kind, c.after), c.notBefore, c.observedAt, c.observedAtAgent, c.evidenceTime,
                 c.receivedAt, c.snapshotSeq, c.status, c.changeRecordId);
     }

@@ -299,6 +299,43 @@ public abstract class IngestScenarios extends CollectorTest {
         assertThat(observed).isBefore(Instant.parse((String) change.get("receivedAt")).plusSeconds(1));
     }
 
+    /** Two streams of one host deliver the same delta at once (as two collector replicas
+     * would receive it): the host row lock lets one apply it and the other see a duplicate. */
+    @Test
+    void concurrentDeliveriesOfOneDeltaApplyItOnce() throws Exception {
+        TestAgent agent = newAgent();
+        baselineItems(agent, Instant.now());
+        try (AgentStream stream = agent.open()) {
+            stream.hello();
+            agent.deliver(stream, agent.fullSnapshot());
+        }
+        agent.put(Items.pkg("openssl", "3.0.8")).put(Items.pkg("zsh", "5.9"));
+        Delta delta = agent.delta().build();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<CollectorMessage>> replies = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                replies.add(pool.submit(() -> {
+                    try (AgentStream stream = agent.open()) {
+                        stream.hello();
+                        return stream.send(delta);
+                    }
+                }));
+            }
+            long duplicates = 0;
+            for (var reply : replies) {
+                CollectorMessage message = reply.get();
+                assertThat(message.getAck().getSeq()).as("reply %s", message).isEqualTo(2);
+                duplicates += message.getAck().getDuplicate() ? 1 : 0;
+            }
+            assertThat(duplicates).isEqualTo(3);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(getJson("/api/v1/hosts/{id}/changes", agent.hostId()).getList("items.key"))
+                .containsExactlyInAnyOrder("openssl:amd64", "zsh:amd64");
+    }
+
     /** Two packages, firmware, three text files, a symlink and a sensitive file. */
     static void baselineItems(TestAgent agent, Instant mtime) {
         agent.put(Items.pkg("openssl", "3.0.1"))
