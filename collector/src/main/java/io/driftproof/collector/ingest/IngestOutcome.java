@@ -1,10 +1,12 @@
 package io.driftproof.collector.ingest;
 
+import java.time.Instant;
+
 /** What became of a complete delta. */
 sealed interface IngestOutcome {
 
-    /** Applied; the counts are what it changed in storage. */
-    record Applied(long seq, int upserts, int removals, int observedChanges) implements IngestOutcome {
+    /** Applied; the counts are what it changed in storage, observedAt is skew-corrected. */
+    record Applied(long seq, int upserts, int removals, int observedChanges, Instant observedAt) implements IngestOutcome {
     }
 
     /** Applied before; nothing changed. */

@@ -151,8 +151,7 @@ final class ReportSession implements StreamObserver<AgentMessage> {
         CollectorMessage.Builder answer = CollectorMessage.newBuilder();
         if (outcome instanceof IngestOutcome.Applied applied) {
             lastAcked = applied.seq();
-            metrics.applied(applied, delta.getChangesCount(),
-                    Duration.between(ItemStates.instant(delta.getObservedAt()), receivedAt));
+            metrics.applied(applied, delta.getChangesCount(), Duration.between(applied.observedAt(), receivedAt));
             answer.setAck(Ack.newBuilder().setSeq(applied.seq()));
         } else if (outcome instanceof IngestOutcome.Duplicate duplicate) {
             lastAcked = Math.max(lastAcked, duplicate.seq());

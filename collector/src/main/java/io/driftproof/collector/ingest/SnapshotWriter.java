@@ -92,7 +92,7 @@ class SnapshotWriter {
         if (!plan.changesNothing()) {
             logDelta(host, delta, plan, observed, times, receivedAt);
         }
-        return new IngestOutcome.Applied(delta.getSeq(), plan.upserts().size(), plan.removals().size(), observed);
+        return new IngestOutcome.Applied(delta.getSeq(), plan.upserts().size(), plan.removals().size(), observed, times.observedAt());
     }
 
     private void record(Host host, ItemKind kind, String key, ChangeAction action, String before, String after,

@@ -128,6 +128,19 @@ public abstract class BadInput extends CollectorTest {
         assertUnchanged();
     }
 
+    @Test
+    void helloWithoutHostId() {
+        try (RawReportCall call = new RawReportCall(port())) {
+            Status status = call.send(AgentMessage.newBuilder().setHello(Hello.newBuilder()
+                    .setHost(HostInfo.newBuilder().setHostname("nameless"))).build().toByteArray()).awaitClose();
+            assertThat(status.getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+            assertThat(status.getDescription()).contains("host_id");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        assertUnchanged();
+    }
+
     /** Protobuf strings must be UTF-8; the bytes are built by hand because the generated classes
      * cannot produce anything else. */
     @Test

@@ -1,7 +1,7 @@
 package io.driftproof.collector.ingest;
 
 import com.google.protobuf.ByteString;
-import io.driftproof.collector.common.CollectorConfig;
+import io.driftproof.collector.testing.IngestLimits;
 import io.driftproof.collector.testing.Items;
 import io.driftproof.proto.ManifestDigest;
 import io.driftproof.proto.v1.Delta;
@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DeltaValidatorTest {
 
-    private final DeltaValidator validator = new DeltaValidator(new Limits());
+    private final DeltaValidator validator = new DeltaValidator(new IngestLimits(1024, 100, 1 << 20, 10).asConfig());
 
     @Test
     void acceptsAWellFormedDelta() {
@@ -94,38 +94,5 @@ class DeltaValidatorTest {
             delta.addChanges(ItemChange.newBuilder().setUpsert(item));
         }
         return delta;
-    }
-
-    private static final class Limits implements CollectorConfig {
-        @Override
-        public String dataDir() {
-            return "./data";
-        }
-
-        @Override
-        public Ingest ingest() {
-            return new Ingest() {
-                public int maxContentBytes() {
-                    return 1024;
-                }
-
-                public int maxChangesPerDelta() {
-                    return 100;
-                }
-
-                public long maxDeltaBytes() {
-                    return 1 << 20;
-                }
-
-                public int maxPartsPerDelta() {
-                    return 10;
-                }
-            };
-        }
-
-        @Override
-        public Api api() {
-            throw new UnsupportedOperationException();
-        }
     }
 }

@@ -133,10 +133,6 @@ public final class TestAgent {
         pendingContents.clear();
     }
 
-    public long lastSeq() {
-        return seq;
-    }
-
     private static String key(ItemKind kind, String key) {
         return kind + " " + key;
     }
