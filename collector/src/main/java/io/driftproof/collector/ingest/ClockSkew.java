@@ -1,5 +1,7 @@
 package io.driftproof.collector.ingest;
 
+import io.driftproof.collector.common.ServerClock;
+
 import java.time.Duration;
 import java.time.Instant;
 
@@ -14,6 +16,6 @@ public record ClockSkew(long skewMs, long uncertaintyMs, Instant measuredAt) {
         Instant midpoint = sent.plus(roundTrip.dividedBy(2));
         long skew = Math.round(Duration.between(midpoint, agentTime).toNanos() / 1_000_000.0);
         long uncertainty = (roundTrip.toNanos() + 1_999_999) / 2_000_000;
-        return new ClockSkew(skew, uncertainty, received);
+        return new ClockSkew(skew, uncertainty, ServerClock.truncate(received));
     }
 }

@@ -131,7 +131,7 @@ final class ReportSession implements StreamObserver<AgentMessage> {
         Instant received = clock.preciseNow();
         ClockSkew skew = ClockSkew.measure(probeSentAt, received, ItemStates.instant(reply.getAgentTime()));
         probeSentAt = null;
-        registry.recordClockSkew(hostId, new ClockSkew(skew.skewMs(), skew.uncertaintyMs(), ServerClock.truncate(skew.measuredAt())));
+        registry.recordClockSkew(hostId, skew);
     }
 
     private void delta(Delta part) {
