@@ -1,0 +1,57 @@
+package io.driftproof.collector.common;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/** Every driftproof.* setting of the collector, declared once and checked at start-up.
+ * Environment variables follow the usual mapping (driftproof.data-dir = DRIFTPROOF_DATA_DIR). */
+@ConfigMapping(prefix = "driftproof")
+public interface CollectorConfig {
+
+    /** Folder holding the embedded H2 database; created on first start. */
+    @WithDefault("./data")
+    String dataDir();
+
+    /** Limits applied to what agents send. */
+    Ingest ingest();
+
+    /** REST API settings. */
+    Api api();
+
+    interface Ingest {
+        /** Largest file content accepted in a delta, in bytes (before compression). */
+        @WithDefault("1048576")
+        @Min(1)
+        int maxContentBytes();
+
+        /** Most item changes accepted in one delta, all parts together. */
+        @WithDefault("200000")
+        @Min(1)
+        int maxChangesPerDelta();
+
+        /** Most bytes buffered for one delta split into parts. */
+        @WithDefault("67108864")
+        @Min(1024)
+        long maxDeltaBytes();
+
+        /** Most parts (messages with more=true) in one delta. */
+        @WithDefault("1000")
+        @Min(1)
+        int maxPartsPerDelta();
+    }
+
+    interface Api {
+        /** Page size when a list request gives no limit. */
+        @WithDefault("100")
+        @Min(1)
+        int defaultPageSize();
+
+        /** Largest page size a list request may ask for. */
+        @WithDefault("1000")
+        @Min(1)
+        @Max(100000)
+        int maxPageSize();
+    }
+}

@@ -1,0 +1,57 @@
+package io.driftproof.collector.ingest;
+
+import io.driftproof.collector.inventory.Host;
+import io.driftproof.collector.inventory.HostRepository;
+import io.driftproof.proto.v1.HostInfo;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+
+/** Registers hosts as their agents say Hello and records what the stream measures about them. */
+@ApplicationScoped
+public class HostRegistry {
+
+    private final HostRepository hosts;
+
+    HostRegistry(HostRepository hosts) {
+        this.hosts = hosts;
+    }
+
+    /** Creates the host on first contact, refreshes its description otherwise. */
+    @Transactional
+    public Host hello(String hostId, HostInfo info, String agentVersion, Instant now) {
+        Host host = hosts.lock(hostId).orElseGet(() -> {
+            Host created = new Host();
+            created.id = hostId;
+            created.firstSeen = now;
+            created.lastSeen = now;
+            hosts.persist(created);
+            return created;
+        });
+        host.hostname = text(info.getHostname(), 255);
+        host.os = text(info.getOs(), 255);
+        host.kernel = text(info.getKernel(), 255);
+        host.arch = text(info.getArch(), 64);
+        host.agentVersion = text(agentVersion, 64);
+        host.lastSeen = now;
+        hosts.flush();
+        return host;
+    }
+
+    @Transactional
+    public void recordClockSkew(String hostId, ClockSkew skew) {
+        Host host = hosts.lock(hostId).orElseThrow();
+        host.clockSkewMs = skew.skewMs();
+        host.clockUncertaintyMs = skew.uncertaintyMs();
+        host.clockMeasuredAt = skew.measuredAt();
+        host.lastSeen = skew.measuredAt();
+    }
+
+    private static String text(String value, int max) {
+        if (value.isEmpty()) {
+            return null;
+        }
+        return value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,5 @@
+package io.driftproof.collector.inventory;
+
+/** One item in its current state. */
+public record ItemView(ItemKind kind, String key, String fingerprint, long updatedSeq, ItemState detail) {
+}

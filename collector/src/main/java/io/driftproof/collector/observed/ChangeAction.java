@@ -1,0 +1,5 @@
+package io.driftproof.collector.observed;
+
+public enum ChangeAction {
+    ADDED, REMOVED, MODIFIED
+}
