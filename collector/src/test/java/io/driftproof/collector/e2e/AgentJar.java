@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The real agent jar, run as its own process against the collector under test. */
 final class AgentJar {
 
-    private static final String JAR_PROPERTY = "driftproof.agent.jar";
+    private static final String JAR_PROPERTY = "e2e.agent.jar";
 
     private final Path jar;
     private final int collectorPort;
