@@ -6,6 +6,7 @@ import java.util.logging.ConsoleHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogManager;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
@@ -19,6 +20,8 @@ public final class AgentLogging {
     }
 
     public static void configure() {
+        // Must be set before java.util.logging initialises, i.e. before the first logger exists.
+        System.setProperty("java.util.logging.manager", ShutdownSafeLogManager.class.getName());
         Logger root = Logger.getLogger("");
         for (Handler h : root.getHandlers()) {
             root.removeHandler(h);
@@ -30,6 +33,18 @@ public final class AgentLogging {
         root.setLevel(Level.INFO);
         for (String noisy : new String[] {"io.grpc", "okhttp3", "oshi", "io.perfmark"}) {
             Logger.getLogger(noisy).setLevel(Level.WARNING);
+        }
+    }
+
+    /**
+     * JUL's own shutdown hook resets every handler, racing the agent's hook that stops it cleanly
+     * and logs what stays spooled; this manager keeps the handlers until the JVM is gone. (The
+     * console handler flushes every record, so nothing is lost by never closing it.)
+     */
+    public static final class ShutdownSafeLogManager extends LogManager {
+        @Override
+        public void reset() {
+            // Deliberately empty, see above; configure() replaces the root handlers itself.
         }
     }
 

@@ -4,6 +4,8 @@ import io.driftproof.agent.cli.AgentCommand;
 import io.driftproof.agent.cli.CommandLine;
 import io.driftproof.agent.cli.Usage;
 import io.driftproof.agent.config.ConfigException;
+import io.driftproof.agent.run.RunCommand;
+import io.driftproof.agent.run.StatusCommand;
 import io.driftproof.agent.snapshot.SnapshotCommand;
 
 import java.io.PrintStream;
@@ -27,7 +29,7 @@ public final class Main {
     }
 
     static List<AgentCommand> commands() {
-        return List.of(new SnapshotCommand());
+        return List.of(new SnapshotCommand(), new RunCommand(), new StatusCommand());
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {

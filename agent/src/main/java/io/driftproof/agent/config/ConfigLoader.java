@@ -186,14 +186,23 @@ public final class ConfigLoader {
     }
 
     private static Duration duration(Setting s, String value) {
+        return duration(s.key(), value);
+    }
+
+    /**
+     * A positive duration in seconds or ISO-8601 ({@code PT1H}).
+     *
+     * @param name the setting or flag, for the error message
+     */
+    public static Duration duration(String name, String value) {
         Duration d;
         try {
             d = value.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(value)) : Duration.parse(value);
         } catch (DateTimeParseException e) {
-            throw new ConfigException(s.key() + ": '" + value + "' is not a duration (e.g. PT1H or 3600)");
+            throw new ConfigException(name + ": '" + value + "' is not a duration (e.g. PT1H or 3600)");
         }
         if (d.isNegative() || d.isZero()) {
-            throw new ConfigException(s.key() + ": must be positive, got " + value);
+            throw new ConfigException(name + ": must be positive, got " + value);
         }
         return d;
     }

@@ -10,18 +10,25 @@ import io.driftproof.agent.inventory.Collector;
 import io.driftproof.agent.inventory.HostRoot;
 import io.driftproof.agent.inventory.Inventory;
 import io.driftproof.agent.inventory.ScanContext;
+import io.driftproof.agent.run.SnapshotSender;
 
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code snapshot --print}: one scan of the host, as JSON on stdout. */
+/**
+ * {@code snapshot}: one scan of the host. {@code --print} writes it as JSON to stdout;
+ * {@code --send} spools its delta and delivers everything pending to the collector.
+ */
 public final class SnapshotCommand implements AgentCommand {
+
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
     @Override
     public String name() {
@@ -30,26 +37,43 @@ public final class SnapshotCommand implements AgentCommand {
 
     @Override
     public String summary() {
-        return "scan the host once: --print writes the snapshot as JSON to stdout";
+        return "scan the host once: --print writes the snapshot as JSON to stdout, --send delivers it to the collector";
     }
 
     @Override
     public Map<String, String> switches() {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("print", "write the snapshot as JSON to stdout");
+        s.put("send", "spool the snapshot's delta and deliver everything pending; exit 0 once the collector acknowledged it");
         return s;
     }
 
     @Override
+    public Map<String, String> options() {
+        return Map.of("timeout", "with --send, give up after this long (ISO-8601 duration or seconds) [default: "
+                + DEFAULT_TIMEOUT.toSeconds() + "]");
+    }
+
+    @Override
     public int run(CommandLine line) throws Exception {
-        if (!line.has("print")) {
-            throw new ConfigException("snapshot needs --print");
+        boolean print = line.has("print");
+        boolean send = line.has("send");
+        if (print == send) {
+            throw new ConfigException("snapshot needs either --print or --send");
         }
+        if (!send && line.option("timeout").isPresent()) {
+            throw new ConfigException("--timeout only applies to snapshot --send");
+        }
+        Duration timeout = line.option("timeout").map(v -> ConfigLoader.duration("timeout", v)).orElse(DEFAULT_TIMEOUT);
         AgentConfig config = new ConfigLoader().load(line.settings());
-        List<Collector> collectors = enabledCollectors(config);
+        SnapshotTaker taker = new SnapshotTaker(enabledCollectors(config));
+        if (send) {
+            new SnapshotSender(config, taker, Clock.systemUTC()).send(timeout);
+            return Main.EXIT_OK;
+        }
         HostRoot root = HostRoot.of(config.root());
         ScanContext context = new ScanContext(root, config, config.stateDir(), false, Clock.systemUTC());
-        Snapshot snapshot = new SnapshotTaker(collectors).take(context, HostIdentity.read(root));
+        Snapshot snapshot = taker.take(context, HostIdentity.read(root));
         Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         SnapshotJson.write(snapshot, out);
         out.flush();
