@@ -22,8 +22,8 @@ CREATE INDEX verification_result_record ON verification_result (record_id, run);
 
 CREATE SEQUENCE finding_seq START WITH 1 INCREMENT BY 50;
 
--- One row per distinct problem: dedup_key names it (type and subject), so raising it again only
--- touches last_seen_at (or reopens it when it was resolved).
+-- One row per distinct problem: dedup_key names it (type and subject), so raising it again while it
+-- is open changes nothing, and reopens it when it was resolved.
 CREATE TABLE finding (
     id                      BIGINT        NOT NULL PRIMARY KEY,
     type                    VARCHAR(40)   NOT NULL,
@@ -35,7 +35,6 @@ CREATE TABLE finding (
     summary                 TEXT          NOT NULL,
     evidence                VARCHAR(255)  NOT NULL,
     opened_at               TIMESTAMP WITH TIME ZONE NOT NULL,
-    last_seen_at            TIMESTAMP WITH TIME ZONE NOT NULL,
     occurrences             INTEGER       NOT NULL,
     acknowledged_at         TIMESTAMP WITH TIME ZONE,
     acknowledged_by         VARCHAR(128),

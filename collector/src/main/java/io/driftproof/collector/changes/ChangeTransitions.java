@@ -51,6 +51,8 @@ public class ChangeTransitions {
         r.submittedAt = clock.now();
         records.keepRevision(r, by);
         log(r, Transition.SUBMIT, by, note);
+        // A submitted emergency record already explains its changes while its approval is pending.
+        termsChanged.fire(new RecordTermsChanged(r.id));
         return views.of(r);
     }
 

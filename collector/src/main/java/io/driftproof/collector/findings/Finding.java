@@ -39,8 +39,6 @@ public class Finding extends PanacheEntityBase {
     public String evidence;
     @Column(name = "opened_at")
     public Instant openedAt;
-    @Column(name = "last_seen_at")
-    public Instant lastSeenAt;
     /** How often it was opened: 1, plus one per reopening after a resolution. */
     public int occurrences;
     @Column(name = "acknowledged_at")

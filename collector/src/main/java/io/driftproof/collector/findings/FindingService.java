@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Raises, resolves and acknowledges findings. Raising is idempotent per dedup key: an open finding
- * is only touched, a resolved one reopens. Every status change leaves a {@link FindingEvent}.
+ * stays as it is, a resolved one reopens. Every status change leaves a {@link FindingEvent}.
  */
 @ApplicationScoped
 public class FindingService {
@@ -39,7 +39,6 @@ public class FindingService {
         Instant now = clock.now();
         Optional<Finding> existing = byKey(draft.dedupKey());
         if (existing.isPresent() && existing.get().status != FindingStatus.RESOLVED) {
-            existing.get().lastSeenAt = now;
             return existing.get();
         }
         Finding f = existing.orElseGet(Finding::new);
@@ -52,7 +51,6 @@ public class FindingService {
         f.summary = draft.summary();
         f.evidence = draft.evidence();
         f.status = FindingStatus.OPEN;
-        f.lastSeenAt = now;
         f.occurrences = reopening ? f.occurrences + 1 : 1;
         f.acknowledgedAt = null;
         f.acknowledgedBy = null;
@@ -167,7 +165,7 @@ public class FindingService {
         List<FindingView.Event> events = FindingEvent.<FindingEvent>list("findingId", Sort.by("at").and("id"), f.id)
                 .stream().map(e -> new FindingView.Event(e.status, e.at, e.by, e.note)).toList();
         return new FindingView(f.id, f.type, f.status, f.hostId, f.changeRecordId, f.observedChangeId, f.summary,
-                f.evidence, f.openedAt, f.lastSeenAt, f.occurrences, f.acknowledgedAt, f.acknowledgedBy,
+                f.evidence, f.openedAt, f.occurrences, f.acknowledgedAt, f.acknowledgedBy,
                 f.acknowledgedReason, f.acknowledgedUntil, f.resolvedAt, f.resolvedBy, f.resolution, events);
     }
 }

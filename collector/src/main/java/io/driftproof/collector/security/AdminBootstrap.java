@@ -4,7 +4,6 @@ import io.driftproof.collector.common.ConflictRetry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.security.SecureRandom;
@@ -23,12 +22,11 @@ public class AdminBootstrap {
     static final String ADMIN = "admin";
 
     private final UserService users;
-    /** The first administrator's password (env DRIFTPROOF_ADMIN_PASSWORD); read only while user admin does not exist. */
     private final Optional<String> adminPassword;
 
-    AdminBootstrap(UserService users, @ConfigProperty(name = "driftproof.admin-password") Optional<String> adminPassword) {
+    AdminBootstrap(UserService users, SecurityConfig config) {
         this.users = users;
-        this.adminPassword = adminPassword;
+        this.adminPassword = config.adminPassword();
     }
 
     void onStart(@Observes StartupEvent start) {

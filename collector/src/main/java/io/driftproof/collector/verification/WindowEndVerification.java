@@ -37,6 +37,11 @@ public class WindowEndVerification {
     }
 
     @Scheduled(every = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        verifyEnded();
+    }
+
+    /** @return how many records were verified */
     @Transactional
     public int verifyEnded() {
         Instant ended = clock.now().minus(grace);
