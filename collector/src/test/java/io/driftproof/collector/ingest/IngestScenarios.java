@@ -113,7 +113,7 @@ public abstract class IngestScenarios extends CollectorTest {
         assertThat(notBefore).isBefore(observedAt);
         assertThat(Instant.parse((String) edit.get("evidenceTime"))).isBetween(notBefore, observedAt);
         assertThat(edit.get("receivedAt")).isNotNull();
-        assertThat(edit.get("status")).isNull();
+        assertThat(edit.get("status")).as("no change record explains it").isEqualTo("UNAUTHORIZED");
         assertThat(edit.get("changeRecordId")).isNull();
         assertThat(change(changes, "/etc/mode.conf").get("evidenceTime")).as("mtime/ctime of 30 days ago").isNull();
 

@@ -1,0 +1,35 @@
+package io.driftproof.collector.changes;
+
+import io.driftproof.collector.inventory.ItemKind;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+
+/** One expected change: items of a kind whose key matches a pattern (globs allowed), an action,
+ * and optionally the version or content hash they should end at. */
+@Embeddable
+public class Expectation {
+
+    @Enumerated(EnumType.STRING)
+    public ItemKind kind;
+    @Column(name = "key_pattern")
+    public String keyPattern;
+    @Enumerated(EnumType.STRING)
+    public ExpectedAction action;
+    @Column(name = "to_version")
+    public String toVersion;
+    @Column(name = "after_sha256")
+    public String afterSha256;
+
+    public Expectation() {
+    }
+
+    public Expectation(ItemKind kind, String keyPattern, ExpectedAction action, String toVersion, String afterSha256) {
+        this.kind = kind;
+        this.keyPattern = keyPattern;
+        this.action = action;
+        this.toVersion = toVersion;
+        this.afterSha256 = afterSha256;
+    }
+}

@@ -1,0 +1,5 @@
+package io.driftproof.collector.findings;
+
+public enum FindingStatus {
+    OPEN, ACKNOWLEDGED, RESOLVED
+}

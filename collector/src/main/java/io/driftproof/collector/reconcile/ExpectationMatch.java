@@ -1,0 +1,36 @@
+package io.driftproof.collector.reconcile;
+
+import io.driftproof.collector.changes.Expectation;
+import io.driftproof.collector.observed.ChangeAction;
+
+/** Whether an observed change is of the kind, key and action an expectation names. The target
+ * (toVersion, afterSha256) is not part of the match: a change to another target is still this
+ * expectation's change, and verification reports it DIFFERENT. */
+public final class ExpectationMatch {
+
+    private ExpectationMatch() {
+    }
+
+    public static boolean matches(Expectation e, ChangeFacts c) {
+        return e.kind == c.kind() && KeyPattern.compile(e.keyPattern).matches(c.key()) && actionMatches(e, c);
+    }
+
+    private static boolean actionMatches(Expectation e, ChangeFacts c) {
+        return switch (e.action) {
+            case ANY -> true;
+            case INSTALL -> c.action() == ChangeAction.ADDED;
+            case REMOVE -> c.action() == ChangeAction.REMOVED;
+            case MODIFY -> c.action() == ChangeAction.MODIFIED;
+            case UPGRADE -> c.action() == ChangeAction.MODIFIED && versionOrder(c) < 0;
+            case DOWNGRADE -> c.action() == ChangeAction.MODIFIED && versionOrder(c) > 0;
+        };
+    }
+
+    /** before compared with after: negative for an upgrade; 0 when either version is unknown. */
+    static int versionOrder(ChangeFacts c) {
+        if (c.beforeVersion() == null || c.afterVersion() == null) {
+            return 0;
+        }
+        return VersionComparator.forManager(c.manager() == null ? "" : c.manager()).compare(c.beforeVersion(), c.afterVersion());
+    }
+}
