@@ -14,7 +14,8 @@ import java.util.Map;
 public class PostgresProfile implements QuarkusTestProfile {
 
     public static final String URL_VARIABLE = "DRIFTPROOF_TEST_POSTGRES_URL";
-    private static final String SCHEMA = "driftproof_test";
+    /** Its own schema per checkout (DRIFTPROOF_TEST_POSTGRES_SCHEMA) keeps parallel runs on one database apart. */
+    private static final String SCHEMA = env("DRIFTPROOF_TEST_POSTGRES_SCHEMA", "driftproof_test");
 
     @Override
     public Map<String, String> getConfigOverrides() {
