@@ -1,7 +1,7 @@
 package io.driftproof.agent.testing;
 
-import io.driftproof.agent.tls.Pem;
 import io.driftproof.agent.delta.ProtoTime;
+import io.driftproof.agent.tls.Pem;
 import io.driftproof.proto.EnrollmentToken;
 import io.driftproof.proto.v1.AgentMessage;
 import io.driftproof.proto.v1.AgentServiceGrpc;
@@ -17,6 +17,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The collector's side of enrollment for tests: Enroll checks the token's secret and signs the
@@ -29,6 +30,7 @@ public final class EnrollingCollector extends AgentServiceGrpc.AgentServiceImplB
     private final EnrollmentToken token;
     private final RecordingCollector reports;
     private final List<String> enrollments = new ArrayList<>();
+    private UnaryOperator<EnrollResponse> alteration = UnaryOperator.identity();
 
     public EnrollingCollector(TestCa ca, EnrollmentToken token, RecordingCollector reports) {
         this.ca = ca;
@@ -39,6 +41,15 @@ public final class EnrollingCollector extends AgentServiceGrpc.AgentServiceImplB
     /** The host ids of the Enroll calls received, granted or not. */
     public synchronized List<String> enrollments() {
         return List.copyOf(enrollments);
+    }
+
+    /** From now on, answers Enroll with what {@code change} makes of the correct answer: a collector gone wrong. */
+    public synchronized void alter(UnaryOperator<EnrollResponse> change) {
+        alteration = change;
+    }
+
+    private synchronized EnrollResponse altered(EnrollResponse correct) {
+        return alteration.apply(correct);
     }
 
     @Override
@@ -60,12 +71,12 @@ public final class EnrollingCollector extends AgentServiceGrpc.AgentServiceImplB
         }
         try {
             X509Certificate issued = ca.sign(request.getCsrDer().toByteArray(), Duration.ofDays(90));
-            response.onNext(EnrollResponse.newBuilder()
+            response.onNext(altered(EnrollResponse.newBuilder()
                     .setCertificatePem(Pem.certificate(issued))
                     .setCaCertificatePem(Pem.certificate(ca.certificate()))
                     .setHostId(commonName(issued))
                     .setExpiresAt(ProtoTime.of(issued.getNotAfter().toInstant()))
-                    .build());
+                    .build()));
             response.onCompleted();
         } catch (Exception e) {
             response.onError(Status.INVALID_ARGUMENT.withDescription("bad CSR: " + e.getMessage()).asRuntimeException());
