@@ -143,6 +143,18 @@ class MutualTlsTest {
     }
 
     @Test
+    void theCollectorsCertificateMustNameTheAddressUsed() throws Exception {
+        try (TlsTestServer server = TlsTestServer.start(ca.server("collector.example"), ca.certificate(), ca.certificate(),
+                collector)) {
+            assertThatThrownBy(() -> enroll(server.target(), token)).isInstanceOf(EnrollmentException.class)
+                    .hasMessageContaining("cannot reach the collector at " + server.target() + " securely")
+                    .hasMessageContaining("hostname");
+            assertThat(collector.enrollments()).isEmpty();
+            assertNothingStored();
+        }
+    }
+
+    @Test
     void aRefusedTokenShowsTheCollectorsReason() throws Exception {
         EnrollmentToken guessed = EnrollmentToken.create(ca.certificate().getEncoded(), new SecureRandom());
         try (TlsTestServer server = server()) {

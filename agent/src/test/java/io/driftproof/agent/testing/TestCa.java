@@ -71,11 +71,21 @@ public final class TestCa {
     }
 
     public Issued server(Instant notBefore, Instant notAfter) throws Exception {
+        return server(notBefore, notAfter, new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
+                new GeneralName(GeneralName.dNSName, "localhost"));
+    }
+
+    /** A server certificate, valid now, naming only {@code dnsName}. */
+    public Issued server(String dnsName) throws Exception {
+        Instant now = Instant.now();
+        return server(now.minusSeconds(60), now.plus(Duration.ofDays(365)), new GeneralName(GeneralName.dNSName, dnsName));
+    }
+
+    private Issued server(Instant notBefore, Instant notAfter, GeneralName... names) throws Exception {
         KeyPair keys = ecKeys();
         JcaX509v3CertificateBuilder b = leaf("CN=collector", keys.getPublic(), notBefore, notAfter,
                 KeyPurposeId.id_kp_serverAuth);
-        b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.dNSName, "localhost")}));
+        b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
         return new Issued(keys, sign(b, self.keys()));
     }
 
