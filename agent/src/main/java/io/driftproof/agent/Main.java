@@ -4,6 +4,7 @@ import io.driftproof.agent.cli.AgentCommand;
 import io.driftproof.agent.cli.CommandLine;
 import io.driftproof.agent.cli.Usage;
 import io.driftproof.agent.config.ConfigException;
+import io.driftproof.agent.enroll.EnrollCommand;
 import io.driftproof.agent.run.RunCommand;
 import io.driftproof.agent.run.StatusCommand;
 import io.driftproof.agent.snapshot.SnapshotCommand;
@@ -29,7 +30,7 @@ public final class Main {
     }
 
     static List<AgentCommand> commands() {
-        return List.of(new SnapshotCommand(), new RunCommand(), new StatusCommand());
+        return List.of(new EnrollCommand(), new SnapshotCommand(), new RunCommand(), new StatusCommand());
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {

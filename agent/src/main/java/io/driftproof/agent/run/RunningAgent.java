@@ -74,6 +74,7 @@ public final class RunningAgent {
                     + " directories, full scan every " + config.fullScanInterval());
             Scanner scanner = new Scanner(taker, config, root, host, state, clock);
             while (requests.awaitScan()) {
+                security.checkCertificate(clock.instant());
                 try {
                     scanner.scan();
                 } catch (Exception e) {

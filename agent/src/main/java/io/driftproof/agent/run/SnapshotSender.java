@@ -47,6 +47,7 @@ public final class SnapshotSender {
         Instant deadline = clock.instant().plus(timeout);
         String target = collectorTarget(config, "snapshot --send");
         ChannelSecurity security = ChannelSecurity.of(config);
+        security.checkCertificate(clock.instant());
         HostRoot root = HostRoot.of(config.root());
         HostInfo host = HostIdentity.read(root);
         try (AgentState state = AgentState.open(config.stateDir(), config.spoolLimit());

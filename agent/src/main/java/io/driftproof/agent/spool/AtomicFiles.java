@@ -9,6 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.Set;
 
 /**
  * Crash-safe file writes: after a crash or power loss a file holds either its old or its new
@@ -29,9 +33,41 @@ public final class AtomicFiles {
     }
 
     public static void write(Path file, Body body) throws IOException {
+        write(file, temp -> FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING), body);
+    }
+
+    /**
+     * Like {@link #write(Path, Body)}, for a file that must never be readable by others, not even
+     * for an instant: the temporary file is created anew with {@code permissions} (the umask can
+     * only narrow them) and handed to {@code owner} before any content is written.
+     */
+    public static void write(Path file, Set<PosixFilePermission> permissions, UserPrincipal owner, Body body)
+            throws IOException {
+        write(file, temp -> {
+            // A leftover temporary file may have other permissions: they apply only to a new file.
+            Files.deleteIfExists(temp);
+            FileChannel channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    PosixFilePermissions.asFileAttribute(permissions));
+            try {
+                if (!Files.getOwner(temp).equals(owner)) {
+                    Files.setOwner(temp, owner);
+                }
+            } catch (IOException e) {
+                channel.close();
+                throw e;
+            }
+            return channel;
+        }, body);
+    }
+
+    private interface Opener {
+        FileChannel open(Path temp) throws IOException;
+    }
+
+    private static void write(Path file, Opener opener, Body body) throws IOException {
         Path temp = file.resolveSibling(file.getFileName() + TEMP_SUFFIX);
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel channel = opener.open(temp)) {
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
             body.writeTo(out);
             out.flush();

@@ -11,10 +11,8 @@ import io.driftproof.agent.spool.SpoolFullException;
 import io.driftproof.proto.v1.Delta;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -54,7 +52,7 @@ public final class AgentState implements AutoCloseable {
      * @throws StateBusyException when another agent process holds the state directory
      */
     public static AgentState open(Path stateDir, long spoolLimit) throws IOException {
-        createPrivateDirectory(stateDir);
+        StateDirectory.createPrivate(stateDir);
         StateLock lock = StateLock.acquire(stateDir);
         try {
             Marks marks = readMarks(stateDir);
@@ -67,17 +65,6 @@ public final class AgentState implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             lock.close();
             throw e;
-        }
-    }
-
-    private static void createPrivateDirectory(Path dir) throws IOException {
-        try {
-            Files.createDirectories(dir.toAbsolutePath().getParent());
-            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (FileAlreadyExistsException e) {
-            if (!Files.isDirectory(dir)) {
-                throw e;
-            }
         }
     }
 

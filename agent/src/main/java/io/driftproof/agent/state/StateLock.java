@@ -11,7 +11,7 @@ import java.nio.file.StandardOpenOption;
  * One agent process per state directory: two would hand out the same delta seq twice. Held for
  * the life of the process (the OS releases it when the process dies, even on kill -9).
  */
-final class StateLock implements AutoCloseable {
+public final class StateLock implements AutoCloseable {
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -21,7 +21,8 @@ final class StateLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    static StateLock acquire(Path stateDir) throws IOException {
+    /** @throws StateBusyException when another agent process holds the lock */
+    public static StateLock acquire(Path stateDir) throws IOException {
         FileChannel channel = FileChannel.open(stateDir.resolve("agent.lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;

@@ -16,7 +16,6 @@ import io.driftproof.proto.v1.Hello;
 import io.driftproof.proto.v1.HostInfo;
 import io.driftproof.proto.v1.Resync;
 import io.driftproof.proto.v1.Welcome;
-import io.grpc.Status;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 
@@ -129,11 +128,7 @@ final class ReportSession implements ClientResponseObserver<AgentMessage, Collec
 
     @Override
     public void onError(Throwable t) {
-        Status status = Status.fromThrowable(t);
-        String detail = status.getDescription() != null ? status.getDescription()
-                : status.getCause() != null ? status.getCause().getMessage() : null;
-        String description = detail == null ? "" : ": " + detail.replaceAll("\\s+", " ");
-        events.add(new Closed(status.getCode() + description));
+        events.add(new Closed(StatusText.of(t)));
     }
 
     @Override
