@@ -1,5 +1,6 @@
 package io.driftproof.agent;
 
+import io.driftproof.agent.collect.deb.DebPackagesCollector;
 import io.driftproof.agent.config.AgentConfig;
 import io.driftproof.agent.run.RunningAgent;
 import io.driftproof.agent.run.SnapshotSender;
@@ -71,7 +72,11 @@ class DeliveryTest {
     }
 
     private void startAgent(AgentConfig config) {
-        running = new RunningAgent(config, taker(), fastBackoff(), Clock.systemUTC());
+        startAgent(config, taker());
+    }
+
+    private void startAgent(AgentConfig config, SnapshotTaker taker) {
+        running = new RunningAgent(config, taker, fastBackoff(), Clock.systemUTC());
         RunningAgent agent = running;
         Thread thread = new Thread(() -> {
             try {
@@ -216,5 +221,26 @@ class DeliveryTest {
             assertThat(fresh.applied().get(0).seq()).isEqualTo(2);
             assertThat(tree.matches(fresh)).isTrue();
         }
+    }
+
+    @Test
+    void aPackageInstallIsReportedByTheWatcherNotOnlyByThePeriodicScan() throws Exception {
+        tree.write("/var/lib/dpkg/status", dpkgStatus("openssl", "3.0.13-1"));
+        RecordingCollector collector = new RecordingCollector();
+        try (TestServer server = TestServer.start(collector)) {
+            startAgent(Fixtures.config(root, stateDir, server.target(), "full-scan-interval", "PT24H"),
+                    new SnapshotTaker(List.of(new TreeCollector(), new DebPackagesCollector())));
+            Await.until("the first snapshot", () -> collector.items().containsKey("PACKAGE openssl:amd64"));
+
+            tree.write("/var/lib/dpkg/status", dpkgStatus("openssl", "3.0.15-1") + "\n" + dpkgStatus("nginx", "1.22.1-9"));
+            Await.until("the upgrade and the install, long before the next full scan",
+                    () -> collector.items().containsKey("PACKAGE nginx:amd64")
+                            && collector.items().get("PACKAGE openssl:amd64").getPackage().getVersion().equals("3.0.15-1"));
+        }
+        assertEveryDeltaOnceInOrder(collector);
+    }
+
+    private static String dpkgStatus(String name, String version) {
+        return "Package: " + name + "\nStatus: install ok installed\nArchitecture: amd64\nVersion: " + version + "\n";
     }
 }

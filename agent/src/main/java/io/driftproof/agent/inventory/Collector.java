@@ -1,5 +1,7 @@
 package io.driftproof.agent.inventory;
 
+import java.util.List;
+
 /**
  * One inventory source: reads one kind of thing on the host and produces items. Implementations
  * are discovered with {@link java.util.ServiceLoader}; each has a stable lower_snake_case id used
@@ -17,4 +19,13 @@ public interface Collector {
     boolean appliesTo(ScanContext context);
 
     void collect(ScanContext context, CollectorOutput output);
+
+    /**
+     * Host paths whose change means this collector would see something new (e.g. the package
+     * database), as globs like the config-file ones; {@code run} watches them so that a package
+     * install is reported within seconds, not at the next periodic scan.
+     */
+    default List<String> watchPaths() {
+        return List.of();
+    }
 }

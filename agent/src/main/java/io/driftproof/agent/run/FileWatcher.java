@@ -21,9 +21,10 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * Watches the directories the config-file globs point at (recursively where the glob reaches
- * deeper) and reports that something changed; new directories are watched as they appear. The
- * watcher does not decide what to scan: any event triggers a (cheap, incremental) scan.
+ * Watches the directories the config-file globs and the collectors' watch paths point at
+ * (recursively where the glob reaches deeper) and reports that something changed; new
+ * directories are watched as they appear. The watcher does not decide what to scan: any event
+ * triggers a (cheap, incremental) scan.
  */
 final class FileWatcher implements AutoCloseable {
 

@@ -56,7 +56,7 @@ public final class RunningAgent {
         HostInfo host = HostIdentity.read(root);
         try (AgentState state = AgentState.open(config.stateDir(), config.spoolLimit());
              CollectorChannel channel = new CollectorChannel(target, security, state, host, clock, backoff, requests::scanNow);
-             FileWatcher watcher = FileWatcher.start(root, config.paths(), requests::fileChanged)) {
+             FileWatcher watcher = FileWatcher.start(root, taker.watchPaths(config), requests::fileChanged)) {
             state.setListener(new StateListener() {
                 @Override
                 public void deltaSpooled(long seq) {

@@ -1,5 +1,6 @@
 package io.driftproof.agent.snapshot;
 
+import io.driftproof.agent.config.AgentConfig;
 import io.driftproof.agent.inventory.Collector;
 import io.driftproof.agent.inventory.CollectorOutput;
 import io.driftproof.agent.inventory.ScanContext;
@@ -25,6 +26,14 @@ public final class SnapshotTaker {
 
     public SnapshotTaker(List<Collector> collectors) {
         this.collectors = List.copyOf(collectors);
+    }
+
+    /** What {@code run} watches: the config-file globs plus what each enabled collector names. */
+    public List<String> watchPaths(AgentConfig config) {
+        List<String> paths = new ArrayList<>(config.paths());
+        collectors.stream().filter(c -> config.collectorEnabled(c.id()))
+                .forEach(c -> paths.addAll(c.watchPaths()));
+        return List.copyOf(paths);
     }
 
     public Snapshot take(ScanContext context, HostInfo host) {

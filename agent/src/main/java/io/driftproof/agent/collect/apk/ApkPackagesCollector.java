@@ -8,6 +8,7 @@ import io.driftproof.agent.inventory.ScanContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.util.List;
 
 /** Installed Alpine packages, read straight from apk's database under the host root. */
 public final class ApkPackagesCollector implements Collector {
@@ -23,6 +24,11 @@ public final class ApkPackagesCollector implements Collector {
     @Override
     public boolean appliesTo(ScanContext context) {
         return Files.isRegularFile(context.root().resolve(INSTALLED));
+    }
+
+    @Override
+    public List<String> watchPaths() {
+        return List.of(INSTALLED);
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,6 +36,11 @@ public final class DebPackagesCollector implements Collector {
     @Override
     public boolean appliesTo(ScanContext context) {
         return Files.isRegularFile(context.root().resolve(STATUS));
+    }
+
+    @Override
+    public List<String> watchPaths() {
+        return List.of(STATUS);
     }
 
     @Override

@@ -52,6 +52,11 @@ public final class RpmPackagesCollector implements Collector {
     }
 
     @Override
+    public List<String> watchPaths() {
+        return DB_PATHS.stream().map(dir -> dir + "/*").toList();
+    }
+
+    @Override
     public void collect(ScanContext context, CollectorOutput output) {
         HostRoot root = context.root();
         Optional<String> dbPath = dbPath(root);
