@@ -57,7 +57,7 @@ public class AlertOutbox {
         ItemState before = c == null ? null : states.fromJson(c.kind, c.before);
         ItemState after = c == null ? null : states.fromJson(c.kind, c.after);
         return new AlertMessage(f.id, f.type, f.summary, f.openedAt, f.hostId, host == null ? null : host.hostname,
-                f.changeRecordId, f.observedChangeId, c == null ? null : c.kind, c == null ? null : c.key,
+                f.changeRecordId, f.observedChangeId, c == null ? null : c.kind, c == null ? null : c.itemKey,
                 c == null ? null : c.action, c == null ? null : AlertMessage.describe(before),
                 c == null ? null : AlertMessage.describe(after), before == null ? null : json.valueToTree(before),
                 after == null ? null : json.valueToTree(after), c == null ? null : c.observedAt,

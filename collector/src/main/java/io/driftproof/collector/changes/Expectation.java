@@ -6,6 +6,8 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
+import java.util.Objects;
+
 /** One expected change: items of a kind whose key matches a pattern (globs allowed), an action,
  * and optionally the version or content hash they should end at. */
 @Embeddable
@@ -31,5 +33,16 @@ public class Expectation {
         this.action = action;
         this.toVersion = toVersion;
         this.afterSha256 = afterSha256;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Expectation e && kind == e.kind && Objects.equals(keyPattern, e.keyPattern) && action == e.action
+                && Objects.equals(toVersion, e.toVersion) && Objects.equals(afterSha256, e.afterSha256);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, keyPattern, action, toVersion, afterSha256);
     }
 }

@@ -21,7 +21,7 @@ public class ChangeFactsReader {
         String manager = after instanceof ItemState.Package p ? p.manager()
                 : before instanceof ItemState.Package p ? p.manager() : null;
         String sha = after instanceof ItemState.ConfigFile f ? f.sha256() : null;
-        return new ChangeFacts(c.id, c.hostId, c.kind, c.key, c.action, version(before), version(after), manager, sha,
+        return new ChangeFacts(c.id, c.hostId, c.kind, c.itemKey, c.action, version(before), version(after), manager, sha,
                 c.notBefore, c.observedAt, c.evidenceTime);
     }
 

@@ -69,7 +69,7 @@ public class ReconciliationService {
         findings.resolveForObservedChange(change.id, decision.finding(),
                 "reconciled again: now " + decision.status() + (explainedBy == null ? "" : " by change " + explainedBy));
         decision.finding().ifPresent(type -> findings.raise(FindingDraft.forObservedChange(type, change.id, change.hostId,
-                explainedBy, type + " on " + change.hostId + ": " + change.kind + " " + change.key + " " + change.action
+                explainedBy, type + " on " + change.hostId + ": " + change.kind + " " + change.itemKey + " " + change.action
                         + " observed at " + change.observedAt + " — " + decision.reason())));
     }
 }

@@ -89,8 +89,8 @@ public class VerificationService {
             Expectation e = r.expectations.get(i);
             KeyPattern pattern = KeyPattern.compile(e.keyPattern);
             Map<String, List<ObservedChange>> byKey = inWindow(r, host, e.kind).stream()
-                    .filter(c -> pattern.matches(c.key))
-                    .collect(Collectors.groupingBy(c -> c.key, TreeMap::new, Collectors.toList()));
+                    .filter(c -> pattern.matches(c.itemKey))
+                    .collect(Collectors.groupingBy(c -> c.itemKey, TreeMap::new, Collectors.toList()));
             if (byKey.isEmpty() && pattern.isLiteral()) {
                 byKey.put(e.keyPattern, List.of());
             }
@@ -110,7 +110,7 @@ public class VerificationService {
     private List<VerificationResult> cycleRows(ChangeRecord r, Host host) {
         Map<String, List<ObservedChange>> byItem = ObservedChange.<ObservedChange>list(
                         "changeRecordId = ?1 and hostId = ?2 order by observedAt, id", r.id, host.id).stream()
-                .collect(Collectors.groupingBy(c -> c.kind + " " + c.key, TreeMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(c -> c.kind + " " + c.itemKey, TreeMap::new, Collectors.toList()));
         if (byItem.isEmpty()) {
             Expectation first = r.expectations.get(0);
             return List.of(row(host, null, first.kind, first.keyPattern, new TargetCheck.Verdict(VerificationOutcome.MISSING,
@@ -119,14 +119,14 @@ public class VerificationService {
         List<VerificationResult> rows = new ArrayList<>();
         for (List<ObservedChange> changes : byItem.values()) {
             ObservedChange lastChange = changes.get(changes.size() - 1);
-            ItemState now = current(host, lastChange.kind, lastChange.key);
+            ItemState now = current(host, lastChange.kind, lastChange.itemKey);
             ItemState after = states.fromJson(lastChange.kind, lastChange.after);
             boolean inPlace = now == null ? after == null : now.equals(after);
             String version = ChangeFactsReader.version(after);
             TargetCheck.Verdict verdict = inPlace
                     ? new TargetCheck.Verdict(VerificationOutcome.VERIFIED, lastChange.action + (version == null ? "" : " to " + version))
                     : new TargetCheck.Verdict(VerificationOutcome.DIFFERENT, "changed again since: the current state differs");
-            rows.add(row(host, null, lastChange.kind, lastChange.key, verdict, changes));
+            rows.add(row(host, null, lastChange.kind, lastChange.itemKey, verdict, changes));
         }
         return rows;
     }
@@ -144,7 +144,7 @@ public class VerificationService {
     }
 
     private ItemState current(Host host, ItemKind kind, String key) {
-        return Item.<Item>find("hostId = ?1 and kind = ?2 and key = ?3", host.id, kind, key).firstResultOptional()
+        return Item.<Item>find("hostId = ?1 and kind = ?2 and itemKey = ?3", host.id, kind, key).firstResultOptional()
                 .map(i -> states.fromJson(kind, i.detail)).orElse(null);
     }
 

@@ -1,13 +1,14 @@
 package io.driftproof.collector.changes;
 
-import io.driftproof.collector.alerts.AlertSender;
 import io.driftproof.collector.findings.HostHealthCheck;
 import io.driftproof.collector.observed.ObservedChange;
 import io.driftproof.collector.reconcile.ReconcileTriggers;
 import io.driftproof.collector.reconcile.ReconciliationService;
 import io.driftproof.collector.testing.Actor;
 import io.driftproof.collector.testing.AgentStream;
+import io.driftproof.collector.testing.AlertInbox;
 import io.driftproof.collector.testing.AlertReceiver;
+import io.driftproof.collector.testing.ChangeWorkflow;
 import io.driftproof.collector.testing.CollectorTest;
 import io.driftproof.collector.testing.Items;
 import io.driftproof.collector.testing.TestAgent;
@@ -20,7 +21,6 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,11 +28,13 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.driftproof.collector.testing.ChangeWorkflow.record;
+import static io.driftproof.collector.testing.ChangeWorkflow.standard;
+import static io.driftproof.collector.testing.ChangeWorkflow.upgrade;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -59,12 +61,11 @@ public abstract class ChangeScenarios extends CollectorTest {
     @Inject
     HostHealthCheck hostHealth;
     @Inject
-    AlertSender alerts;
+    AlertInbox alerts;
     @Inject
     MockMailbox mailbox;
-    @ConfigProperty(name = "test.alert-receiver")
-    String receiver;
 
+    private ChangeWorkflow workflow;
     private Actor requester;
     private Actor approver;
     private Actor implementer;
@@ -72,9 +73,10 @@ public abstract class ChangeScenarios extends CollectorTest {
 
     @BeforeEach
     void actors() {
-        requester = Actor.create("requester", "REQUESTER");
-        approver = Actor.create("approver", "APPROVER");
-        implementer = Actor.create("implementer", "IMPLEMENTER");
+        workflow = ChangeWorkflow.create();
+        requester = workflow.requester();
+        approver = workflow.approver();
+        implementer = workflow.implementer();
     }
 
     @AfterEach
@@ -87,7 +89,7 @@ public abstract class ChangeScenarios extends CollectorTest {
     void approvedThenImplementedInTheWindowIsAuthorizedAndVerified() {
         Host host = host();
         Instant t0 = clock.now();
-        long id = approved(standard(t0.plus(HOUR.multipliedBy(25)), t0.plus(HOUR.multipliedBy(27)), host.id(),
+        long id = workflow.approved(standard(t0.plus(HOUR.multipliedBy(25)), t0.plus(HOUR.multipliedBy(27)), host.id(),
                 upgrade("openssl:amd64", "3.0.2")));
 
         clock.advance(HOUR.multipliedBy(25).plusMinutes(30));
@@ -111,7 +113,8 @@ public abstract class ChangeScenarios extends CollectorTest {
         assertThat(record.getList("history.by")).containsExactly(requester.name(), requester.name(), approver.name(),
                 implementer.name(), implementer.name(), "driftproof");
         assertThat(record.getString("attachments[0].sha256")).hasSize(64);
-        assertThat(record.getString("separationOfDuties")).contains(requester.name(), approver.name());
+        assertThat(record.getString("separationOfDuties")).isEqualTo("SEPARATE");
+        assertThat(record.getString("roles")).contains(requester.name(), approver.name());
 
         implementer.post("/api/v1/changes/{id}/signoff", Map.of(), id).statusCode(403);
         approver.post("/api/v1/changes/{id}/signoff", Map.of("note", "checked"), id).statusCode(200)
@@ -123,7 +126,7 @@ public abstract class ChangeScenarios extends CollectorTest {
     @Test
     void aChangeWithoutRecordIsAnUnapprovedChangeAlertedOnEveryChannelWithRetry() {
         Host host = host();
-        given().post(receiver + "/fail?count=100000").then().statusCode(204);
+        alerts.failWebhook(100000);
         clock.advance(Duration.ofMinutes(5));
         host.change(pkg(host, "netcat", "1.10"));
 
@@ -136,28 +139,28 @@ public abstract class ChangeScenarios extends CollectorTest {
         assertThat(finding.getString("items[0].status")).isEqualTo("OPEN");
         assertThat(finding.getString("items[0].evidence")).isEqualTo("/api/v1/observed-changes/" + change.getLong("id") + "/diff");
 
-        drainAlerts();
-        JsonPath failed = delivery(findingId, "hook");
+        alerts.drain();
+        JsonPath failed = alerts.delivery(findingId, "hook");
         assertThat(failed.getInt("attempts")).isEqualTo(1);
         assertThat(failed.getString("deliveredAt")).isNull();
         assertThat(failed.getString("lastError")).contains("503");
 
-        given().post(receiver + "/fail?count=0").then().statusCode(204);
+        alerts.failWebhook(0);
         clock.advance(Duration.ofSeconds(31));
-        drainAlerts();
-        assertThat(delivery(findingId, "hook").getInt("attempts")).isEqualTo(2);
-        assertThat(delivery(findingId, "hook").getString("deliveredAt")).isNotNull();
+        alerts.drain();
+        assertThat(alerts.delivery(findingId, "hook").getInt("attempts")).isEqualTo(2);
+        assertThat(alerts.delivery(findingId, "hook").getString("deliveredAt")).isNotNull();
 
-        JsonPath webhook = received("/webhook", host.id());
+        JsonPath webhook = alerts.received("/webhook", host.id());
         assertThat(webhook.getString("type")).isEqualTo("UNAPPROVED_CHANGE");
         assertThat(webhook.getString("key")).isEqualTo("netcat:amd64");
         assertThat(webhook.getString("beforeSummary")).isEqualTo("absent");
         assertThat(webhook.getString("afterSummary")).isEqualTo("version 1.10");
         assertThat(webhook.getString("diffUrl")).isEqualTo("https://driftproof.example.test/api/v1/observed-changes/"
                 + change.getLong("id") + "/diff");
-        assertThat(received("/slack", host.id()).getString("text")).contains("UNAPPROVED_CHANGE", "netcat:amd64");
-        assertThat(received("/teams", host.id()).getString("@type")).isEqualTo("MessageCard");
-        List<String> syslog = given().get(receiver + "/received?path=/syslog").then().extract().jsonPath().getList("$");
+        assertThat(alerts.received("/slack", host.id()).getString("text")).contains("UNAPPROVED_CHANGE", "netcat:amd64");
+        assertThat(alerts.received("/teams", host.id()).getString("@type")).isEqualTo("MessageCard");
+        List<String> syslog = alerts.syslogLines();
         assertThat(syslog).anySatisfy(line -> assertThat(line).startsWith("<132>1 ")
                 .contains("CEF:0|driftproof|collector|", "|UNAPPROVED_CHANGE|", "cs2=PACKAGE netcat:amd64", host.id()));
         assertThat(mailbox.getMailsSentTo("security@example.test")).anySatisfy(mail ->
@@ -182,7 +185,7 @@ public abstract class ChangeScenarios extends CollectorTest {
 
         Instant now = clock.now();
         clock.advance(Duration.ofMinutes(5));
-        long id = approved(standard(now.minus(HOUR), now.plus(HOUR), host.id(), upgrade("openssl:amd64", "3.0.2")));
+        long id = workflow.approved(standard(now.minus(HOUR), now.plus(HOUR), host.id(), upgrade("openssl:amd64", "3.0.2")));
 
         JsonPath change = observed(host, "openssl:amd64");
         assertThat(change.getString("status")).isEqualTo("APPROVED_AFTER_IMPLEMENTATION");
@@ -207,8 +210,8 @@ public abstract class ChangeScenarios extends CollectorTest {
         early.change(pkg(early, "openssl", "3.0.9"));
         late.change(pkg(late, "openssl", "3.0.9"));
         Instant now = clock.now();
-        long onTime = submitted(record("EMERGENCY", now.minus(HOUR), now.plus(HOUR), early.id(), upgrade("openssl:amd64", null)));
-        long overdue = submitted(record("EMERGENCY", now.minus(HOUR), now.plus(HOUR), late.id(), upgrade("openssl:amd64", null)));
+        long onTime = workflow.submitted(record("EMERGENCY", now.minus(HOUR), now.plus(HOUR), early.id(), upgrade("openssl:amd64", null)));
+        long overdue = workflow.submitted(record("EMERGENCY", now.minus(HOUR), now.plus(HOUR), late.id(), upgrade("openssl:amd64", null)));
         assertThat(observed(early, "openssl:amd64").getString("status")).isEqualTo("AWAITING_EMERGENCY_APPROVAL");
         implementer.post("/api/v1/changes/{id}/implemented", Map.of("note", "CVE fix"), onTime).statusCode(200);
 
@@ -231,7 +234,7 @@ public abstract class ChangeScenarios extends CollectorTest {
     void aChangeOutsideTheApprovedWindowIsAFinding() {
         Host host = host();
         Instant t0 = clock.now();
-        long id = approved(standard(t0.plus(HOUR.multipliedBy(25)), t0.plus(HOUR.multipliedBy(27)), host.id(),
+        long id = workflow.approved(standard(t0.plus(HOUR.multipliedBy(25)), t0.plus(HOUR.multipliedBy(27)), host.id(),
                 upgrade("openssl:amd64", "3.0.2")));
         clock.advance(HOUR);
         host.change(pkg(host, "openssl", "3.0.2"));
@@ -244,7 +247,7 @@ public abstract class ChangeScenarios extends CollectorTest {
     void anApprovedChangeNeverImplementedIsMissingAtTheEndOfItsWindow() {
         Host host = host();
         Instant t0 = clock.now();
-        long id = approved(standard(t0.plus(HOUR.multipliedBy(25)), t0.plus(HOUR.multipliedBy(26)), host.id(),
+        long id = workflow.approved(standard(t0.plus(HOUR.multipliedBy(25)), t0.plus(HOUR.multipliedBy(26)), host.id(),
                 upgrade("openssl:amd64", "3.0.2")));
         clock.advance(HOUR.multipliedBy(27));
         windowEnd.verifyEnded();
@@ -258,7 +261,7 @@ public abstract class ChangeScenarios extends CollectorTest {
     void aChangeToAnotherVersionThanApprovedIsDifferent() {
         Host host = host();
         Instant t0 = clock.now();
-        long id = approved(standard(t0.plus(HOUR.multipliedBy(25)), t0.plus(HOUR.multipliedBy(27)), host.id(),
+        long id = workflow.approved(standard(t0.plus(HOUR.multipliedBy(25)), t0.plus(HOUR.multipliedBy(27)), host.id(),
                 upgrade("openssl:amd64", "3.0.2")));
         clock.advance(HOUR.multipliedBy(25).plusMinutes(10));
         host.change(pkg(host, "openssl", "3.0.3"));
@@ -274,7 +277,7 @@ public abstract class ChangeScenarios extends CollectorTest {
     void approvalWithoutEvidenceTimeInsideTheScanIntervalIsUndetermined() {
         Host host = host();
         Instant t0 = clock.now();
-        approved(standard(t0.plus(HOUR.multipliedBy(25)), t0.plus(HOUR.multipliedBy(27)), host.id(),
+        workflow.approved(standard(t0.plus(HOUR.multipliedBy(25)), t0.plus(HOUR.multipliedBy(27)), host.id(),
                 upgrade("openssl:amd64", null)));
         clock.advance(HOUR.multipliedBy(25).plusMinutes(10));
         host.change(Items.pkg("openssl", "3.0.2"));
@@ -301,7 +304,7 @@ public abstract class ChangeScenarios extends CollectorTest {
         given().contentType("application/json").body(Map.of("tags", List.of(tag))).put("/api/v1/hosts/{id}", host.id())
                 .then().statusCode(200);
         Instant now = clock.now();
-        long rule = approved(record("IGNORE_RULE", now, now.plus(Duration.ofDays(365)), "tag:" + tag,
+        long rule = workflow.approved(record("IGNORE_RULE", now, now.plus(Duration.ofDays(365)), "tag:" + tag,
                 Map.of("kind", "CONFIG_FILE", "key", "/var/lib/app/**", "action", "ANY")));
         clock.advance(Duration.ofMinutes(5));
         Instant mtime = host.agent().clockOffset(clock.offset()).now().minusSeconds(1);
@@ -328,7 +331,7 @@ public abstract class ChangeScenarios extends CollectorTest {
         Map<String, Object> body = record("RECURRING", t0.plus(HOUR.multipliedBy(25)), t0.plus(HOUR.multipliedBy(29)),
                 "tag:" + tag, Map.of("kind", "PACKAGE", "key", "*", "action", "UPGRADE"));
         body.put("recurrence", "P1M");
-        long standing = approved(body);
+        long standing = workflow.approved(body);
         clock.advance(HOUR.multipliedBy(26));
         a.change(pkg(a, "openssl", "3.0.2"));
         b.change(pkg(b, "curl", "7.88.2"));
@@ -396,62 +399,11 @@ public abstract class ChangeScenarios extends CollectorTest {
         return Items.pkg(name, version, host.agent().now().minusSeconds(60));
     }
 
-    private static Map<String, Object> upgrade(String key, String toVersion) {
-        Map<String, Object> e = new HashMap<>(Map.of("kind", "PACKAGE", "key", key, "action", "UPGRADE"));
-        if (toVersion != null) {
-            e.put("toVersion", toVersion);
-        }
-        return e;
-    }
-
-    private static Map<String, Object> standard(Instant start, Instant end, String host, Map<String, Object> expectation) {
-        return record("STANDARD", start, end, host, expectation);
-    }
-
-    private static Map<String, Object> record(String type, Instant start, Instant end, String host,
-                                              Map<String, Object> expectation) {
-        return new HashMap<>(Map.of("title", type + " change on " + host, "justification", "security patch",
-                "type", type, "windowStart", start.toString(), "windowEnd", end.toString(), "hosts", List.of(host),
-                "expectations", List.of(expectation), "rollbackPlan", "reinstall the previous version", "cuiInvolved", true));
-    }
-
-    private long submitted(Map<String, Object> body) {
-        long id = requester.post("/api/v1/changes", body).statusCode(201).extract().jsonPath().getLong("id");
-        requester.post("/api/v1/changes/{id}/submit", Map.of(), id).statusCode(200).body("state", equalTo("SUBMITTED"));
-        return id;
-    }
-
-    private long approved(Map<String, Object> body) {
-        long id = submitted(body);
-        approver.post("/api/v1/changes/{id}/approve", Map.of("note", "impact reviewed"), id).statusCode(200)
-                .body("approvedBy", equalTo(approver.name()));
-        return id;
-    }
-
     private JsonPath observed(Host host, String key) {
-        JsonPath page = Actor.ADMIN.get("/api/v1/hosts/{id}/changes", host.id()).statusCode(200).extract().jsonPath();
-        return new JsonPath(page.prettify()).setRootPath("items.find { it.key == '" + key + "' }");
+        return workflow.observed(host.id(), key);
     }
 
     private JsonPath findings(Host host, String type) {
-        String query = "/api/v1/findings?hostId=" + host.id() + (type == null ? "" : "&type=" + type);
-        return approver.get(query).statusCode(200).extract().jsonPath();
-    }
-
-    private void drainAlerts() {
-        while (alerts.sendDue() > 0) {
-            // each call sends one batch
-        }
-    }
-
-    private JsonPath delivery(long findingId, String channel) {
-        JsonPath list = Actor.ADMIN.get("/api/v1/alerts?findingId={id}", findingId).statusCode(200).extract().jsonPath();
-        return new JsonPath(list.prettify()).setRootPath("find { it.channel == '" + channel + "' }");
-    }
-
-    private JsonPath received(String path, String hostId) {
-        JsonPath all = given().get(receiver + "/received?path=" + path).then().statusCode(200).extract().jsonPath();
-        String match = path.equals("/webhook") ? "it.hostId == '" + hostId + "'" : "it.toString().contains('" + hostId + "')";
-        return new JsonPath(all.prettify()).setRootPath("find { " + match + " }");
+        return workflow.findings(host.id(), type);
     }
 }
