@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,8 +17,8 @@ import java.util.Set;
 
 /**
  * Reads a change log exported from a spreadsheet or ticketing system (docs/api.md, "Importing a
- * change log"): a header row naming the columns, then one change record per row. Hosts are
- * separated by {@code ;}; expectations too, each {@code KIND ACTION key [target]}. Rows are numbered
+ * change log"): a header row naming the columns, then one change record per row. Hosts and
+ * expectations are written as {@link ExpectationText} describes. Rows are numbered
  * as the lines they start on, the header being row 1; every problem names its row and column.
  */
 final class ChangeLogCsv {
@@ -121,9 +120,9 @@ final class ChangeLogCsv {
         ChangeRequest content = new ChangeRequest(v.get("title"), v.get("description"), v.get("justification"),
                 v.get("securityImpact"), v.get("rollbackPlan"), cuiInvolved(n, v.get("cuiInvolved")), v.get("type"),
                 v.get("windowStart"), v.get("windowEnd"), v.get("recurrence"), v.get("recurrenceUntil"),
-                list(v.get("hosts")), expectations(n, v.get("expectations")));
+                v.get("hosts") == null ? null : ExpectationText.hosts(v.get("hosts")), expectations(n, v.get("expectations")));
         return new Row(n, new ExternalChange(SOURCE, v.get("id"), content, requested, approved, Optional.empty(),
-                Optional.empty(), requested));
+                Optional.empty(), Optional.empty()));
     }
 
     private static Instant instant(int row, String column, Map<String, String> v) {
@@ -148,28 +147,11 @@ final class ChangeLogCsv {
         throw problem(row, "cuiInvolved", "must be true/false or yes/no, got '" + value + "'");
     }
 
-    private static List<String> list(String value) {
-        return value == null ? null : Arrays.stream(value.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    /** {@code KIND ACTION key [target]}; the target is a config file's SHA-256 or another kind's version. */
     private static List<ChangeRequest.ExpectationRequest> expectations(int row, String value) {
-        List<String> entries = list(value);
-        if (entries == null) {
-            return null;
+        try {
+            return value == null ? null : ExpectationText.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw problem(row, "expectations", e.getMessage());
         }
-        List<ChangeRequest.ExpectationRequest> out = new ArrayList<>();
-        for (String entry : entries) {
-            String[] parts = entry.split("\\s+");
-            if (parts.length < 3 || parts.length > 4) {
-                throw problem(row, "expectations", "'" + entry + "' is not KIND ACTION key [target],"
-                        + " e.g. PACKAGE UPGRADE openssl:amd64 3.0.15-1~deb12u1");
-            }
-            String target = parts.length == 4 ? parts[3] : null;
-            boolean file = parts[0].equals("CONFIG_FILE");
-            out.add(new ChangeRequest.ExpectationRequest(parts[0], parts[2], parts[1], file ? null : target,
-                    file ? target : null));
-        }
-        return out;
     }
 }

@@ -8,10 +8,12 @@ import java.util.Optional;
  * ServiceNow): its id there, its content, and the steps it went through with that system's names
  * and times. driftproof keeps those names and times and marks them as relayed.
  *
- * @param updated the last change of the content there (the time a revision is stamped with)
+ * @param updated who last changed the content there and when, which a revision is stamped with;
+ *                empty when the source does not say (a change log), and the revision is the importer's
  */
 public record ExternalChange(String source, String externalId, ChangeRequest content, Step requested,
-                             Optional<Step> approved, Optional<Step> rejected, Optional<Step> cancelled, Step updated) {
+                             Optional<Step> approved, Optional<Step> rejected, Optional<Step> cancelled,
+                             Optional<Step> updated) {
 
     /** One step: who did it and when, in the other system. */
     public record Step(String by, Instant at) {

@@ -82,7 +82,9 @@ public class ExternalRecords {
             return false;
         }
         ChangeTransitions.requireAllowed(r, Transition.REVISE);
-        transitions.revise(r, content, relayed(change.updated(), provenance), "revised in " + change.source());
+        Stamp stamp = change.updated().map(u -> relayed(u, provenance))
+                .orElseGet(() -> Stamp.firstHand(provenance.importedBy(), provenance.importedAt()));
+        transitions.revise(r, content, stamp, "revised in " + change.source());
         return true;
     }
 
@@ -116,6 +118,7 @@ public class ExternalRecords {
         change.approved().ifPresent(s -> step(errors, "approver", "approvedAt", s, change.requested().at(), now));
         change.rejected().ifPresent(s -> step(errors, "rejectedBy", "rejectedAt", s, change.requested().at(), now));
         change.cancelled().ifPresent(s -> step(errors, "cancelledBy", "cancelledAt", s, change.requested().at(), now));
+        change.updated().ifPresent(s -> step(errors, "updatedBy", "updatedAt", s, change.requested().at(), now));
         errors.throwIfAny();
     }
 

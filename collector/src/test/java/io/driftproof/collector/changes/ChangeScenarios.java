@@ -11,10 +11,10 @@ import io.driftproof.collector.testing.AlertReceiver;
 import io.driftproof.collector.testing.ChangeWorkflow;
 import io.driftproof.collector.testing.CollectorTest;
 import io.driftproof.collector.testing.Items;
+import io.driftproof.collector.testing.ScenarioHost;
 import io.driftproof.collector.testing.TestAgent;
 import io.driftproof.collector.testing.TestClock;
 import io.driftproof.collector.verification.WindowEndVerification;
-import io.driftproof.proto.v1.Item;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
@@ -69,7 +69,7 @@ public abstract class ChangeScenarios extends CollectorTest {
     private Actor requester;
     private Actor approver;
     private Actor implementer;
-    private final List<AgentStream> streams = new ArrayList<>();
+    private final List<ScenarioHost> hosts = new ArrayList<>();
 
     @BeforeEach
     void actors() {
@@ -81,19 +81,19 @@ public abstract class ChangeScenarios extends CollectorTest {
 
     @AfterEach
     void resetClock() {
-        streams.forEach(AgentStream::close);
+        hosts.forEach(ScenarioHost::close);
         clock.reset();
     }
 
     @Test
     void approvedThenImplementedInTheWindowIsAuthorizedAndVerified() {
-        Host host = host();
+        ScenarioHost host = host();
         Instant t0 = clock.now();
         long id = workflow.approved(standard(t0.plus(HOUR.multipliedBy(25)), t0.plus(HOUR.multipliedBy(27)), host.id(),
                 upgrade("openssl:amd64", "3.0.2")));
 
         clock.advance(HOUR.multipliedBy(25).plusMinutes(30));
-        host.change(pkg(host, "openssl", "3.0.2"));
+        host.change(host.pkg("openssl", "3.0.2"));
         JsonPath change = observed(host, "openssl:amd64");
         assertThat(change.getString("status")).isEqualTo("AUTHORIZED");
         assertThat(change.getLong("changeRecordId")).isEqualTo(id);
@@ -125,10 +125,10 @@ public abstract class ChangeScenarios extends CollectorTest {
 
     @Test
     void aChangeWithoutRecordIsAnUnapprovedChangeAlertedOnEveryChannelWithRetry() {
-        Host host = host();
+        ScenarioHost host = host();
         alerts.failWebhook(100000);
         clock.advance(Duration.ofMinutes(5));
-        host.change(pkg(host, "netcat", "1.10"));
+        host.change(host.pkg("netcat", "1.10"));
 
         JsonPath change = observed(host, "netcat:amd64");
         assertThat(change.getString("status")).isEqualTo("UNAUTHORIZED");
@@ -178,9 +178,9 @@ public abstract class ChangeScenarios extends CollectorTest {
 
     @Test
     void implementedThenApprovedIsAFindingAndReconcilingAgainChangesNothing() {
-        Host host = host();
+        ScenarioHost host = host();
         clock.advance(Duration.ofMinutes(5));
-        host.change(pkg(host, "openssl", "3.0.2"));
+        host.change(host.pkg("openssl", "3.0.2"));
         assertThat(observed(host, "openssl:amd64").getString("status")).isEqualTo("UNAUTHORIZED");
 
         Instant now = clock.now();
@@ -204,11 +204,11 @@ public abstract class ChangeScenarios extends CollectorTest {
 
     @Test
     void anEmergencyApprovedTwoHoursAfterIsWithinTheDeadlineThirtyHoursAfterIsOverdue() {
-        Host early = host();
-        Host late = host();
+        ScenarioHost early = host();
+        ScenarioHost late = host();
         clock.advance(Duration.ofMinutes(5));
-        early.change(pkg(early, "openssl", "3.0.9"));
-        late.change(pkg(late, "openssl", "3.0.9"));
+        early.change(early.pkg("openssl", "3.0.9"));
+        late.change(late.pkg("openssl", "3.0.9"));
         Instant now = clock.now();
         long onTime = workflow.submitted(record("EMERGENCY", now.minus(HOUR), now.plus(HOUR), early.id(), upgrade("openssl:amd64", null)));
         long overdue = workflow.submitted(record("EMERGENCY", now.minus(HOUR), now.plus(HOUR), late.id(), upgrade("openssl:amd64", null)));
@@ -232,12 +232,12 @@ public abstract class ChangeScenarios extends CollectorTest {
 
     @Test
     void aChangeOutsideTheApprovedWindowIsAFinding() {
-        Host host = host();
+        ScenarioHost host = host();
         Instant t0 = clock.now();
         long id = workflow.approved(standard(t0.plus(HOUR.multipliedBy(25)), t0.plus(HOUR.multipliedBy(27)), host.id(),
                 upgrade("openssl:amd64", "3.0.2")));
         clock.advance(HOUR);
-        host.change(pkg(host, "openssl", "3.0.2"));
+        host.change(host.pkg("openssl", "3.0.2"));
         assertThat(observed(host, "openssl:amd64").getString("status")).isEqualTo("OUTSIDE_WINDOW");
         assertThat(observed(host, "openssl:amd64").getLong("changeRecordId")).isEqualTo(id);
         assertThat(findings(host, "OUTSIDE_WINDOW").getList("items")).hasSize(1);
@@ -245,7 +245,7 @@ public abstract class ChangeScenarios extends CollectorTest {
 
     @Test
     void anApprovedChangeNeverImplementedIsMissingAtTheEndOfItsWindow() {
-        Host host = host();
+        ScenarioHost host = host();
         Instant t0 = clock.now();
         long id = workflow.approved(standard(t0.plus(HOUR.multipliedBy(25)), t0.plus(HOUR.multipliedBy(26)), host.id(),
                 upgrade("openssl:amd64", "3.0.2")));
@@ -259,12 +259,12 @@ public abstract class ChangeScenarios extends CollectorTest {
 
     @Test
     void aChangeToAnotherVersionThanApprovedIsDifferent() {
-        Host host = host();
+        ScenarioHost host = host();
         Instant t0 = clock.now();
         long id = workflow.approved(standard(t0.plus(HOUR.multipliedBy(25)), t0.plus(HOUR.multipliedBy(27)), host.id(),
                 upgrade("openssl:amd64", "3.0.2")));
         clock.advance(HOUR.multipliedBy(25).plusMinutes(10));
-        host.change(pkg(host, "openssl", "3.0.3"));
+        host.change(host.pkg("openssl", "3.0.3"));
         implementer.post("/api/v1/changes/{id}/implemented", Map.of(), id).statusCode(200);
         implementer.post("/api/v1/changes/{id}/verify", Map.of(), id).statusCode(200)
                 .body("state", equalTo("VERIFICATION_FAILED"))
@@ -275,7 +275,7 @@ public abstract class ChangeScenarios extends CollectorTest {
 
     @Test
     void approvalWithoutEvidenceTimeInsideTheScanIntervalIsUndetermined() {
-        Host host = host();
+        ScenarioHost host = host();
         Instant t0 = clock.now();
         workflow.approved(standard(t0.plus(HOUR.multipliedBy(25)), t0.plus(HOUR.multipliedBy(27)), host.id(),
                 upgrade("openssl:amd64", null)));
@@ -287,7 +287,7 @@ public abstract class ChangeScenarios extends CollectorTest {
 
     @Test
     void theRequesterMayNotApproveTheirOwnChange() {
-        Host host = host();
+        ScenarioHost host = host();
         Actor both = Actor.create("both", "REQUESTER", "APPROVER");
         Instant t0 = clock.now();
         long id = both.post("/api/v1/changes", standard(t0.plus(HOUR.multipliedBy(25)), t0.plus(HOUR.multipliedBy(26)),
@@ -299,7 +299,7 @@ public abstract class ChangeScenarios extends CollectorTest {
 
     @Test
     void anIgnoreRuleMakesMatchingChangesIgnoredAndIsItselfAnApprovedRecord() {
-        Host host = host();
+        ScenarioHost host = host();
         String tag = "ignore-" + UUID.randomUUID().toString().substring(0, 6);
         given().contentType("application/json").body(Map.of("tags", List.of(tag))).put("/api/v1/hosts/{id}", host.id())
                 .then().statusCode(200);
@@ -320,10 +320,10 @@ public abstract class ChangeScenarios extends CollectorTest {
 
     @Test
     void aMonthlyPatchCycleHasItsSummaryRecordVerifiedWithEveryPackageOnEveryHost() {
-        Host a = host();
-        Host b = host();
+        ScenarioHost a = host();
+        ScenarioHost b = host();
         String tag = "servers-" + UUID.randomUUID().toString().substring(0, 6);
-        for (Host h : List.of(a, b)) {
+        for (ScenarioHost h : List.of(a, b)) {
             given().contentType("application/json").body(Map.of("tags", List.of(tag))).put("/api/v1/hosts/{id}", h.id())
                     .then().statusCode(200);
         }
@@ -333,8 +333,8 @@ public abstract class ChangeScenarios extends CollectorTest {
         body.put("recurrence", "P1M");
         long standing = workflow.approved(body);
         clock.advance(HOUR.multipliedBy(26));
-        a.change(pkg(a, "openssl", "3.0.2"));
-        b.change(pkg(b, "curl", "7.88.2"));
+        a.change(a.pkg("openssl", "3.0.2"));
+        b.change(b.pkg("curl", "7.88.2"));
 
         JsonPath cycles = approver.get("/api/v1/changes?parentId={id}", standing).extract().jsonPath();
         assertThat(cycles.getList("items")).hasSize(1);
@@ -353,8 +353,58 @@ public abstract class ChangeScenarios extends CollectorTest {
     }
 
     @Test
+    void aStandardChangeApprovedLessThanTheLeadTimeBeforeItsWindowIsALeadTimeViolation() {
+        ScenarioHost host = host();
+        Instant t0 = clock.now();
+        long late = workflow.approved(standard(t0.plus(HOUR.multipliedBy(2)), t0.plus(HOUR.multipliedBy(3)), host.id(),
+                upgrade("openssl:amd64", "3.0.2")));
+        long onTime = workflow.approved(standard(t0.plus(HOUR.multipliedBy(24)).plusSeconds(60),
+                t0.plus(HOUR.multipliedBy(25)), host.id(), upgrade("curl:amd64", "7.88.2")));
+
+        JsonPath violation = workflow.recordFindings(late, "LEAD_TIME_VIOLATION");
+        assertThat(violation.getList("items")).hasSize(1);
+        assertThat(violation.getString("items[0].summary")).contains("PT24H", t0.plus(HOUR.multipliedBy(2)).toString());
+        assertThat(violation.getString("items[0].evidence")).isEqualTo("/api/v1/changes/" + late);
+        assertThat(workflow.recordFindings(onTime, "LEAD_TIME_VIOLATION").getList("items")).isEmpty();
+    }
+
+    @Test
+    void aHostThatStopsReportingIsSilentUntilItReportsAgain() {
+        ScenarioHost host = host();
+        clock.advance(HOUR.multipliedBy(3).plusMinutes(1));
+        hostHealth.check();
+        JsonPath silent = findings(host, "AGENT_SILENT");
+        assertThat(silent.getString("items[0].status")).isEqualTo("OPEN");
+        assertThat(silent.getString("items[0].summary")).contains(host.id(), "PT3H");
+
+        host.change(null);
+        hostHealth.check();
+        assertThat(findings(host, "AGENT_SILENT").getString("items[0].status")).isEqualTo("RESOLVED");
+    }
+
+    @Test
+    void anAgentClockOffByMoreThanTheThresholdIsAClockSkewFindingAndItsTimesAreCorrected() {
+        TestAgent agent = newAgent().clockOffset(Duration.ofMinutes(10));
+        AgentStream stream = agent.open();
+        stream.hello();
+        assertThat(agent.deliver(stream, agent.put(Items.pkg("openssl", "3.0.1")).fullSnapshot()).hasAck()).isTrue();
+        try (stream) {
+            JsonPath skew = getJson("/api/v1/hosts/{id}", agent.hostId());
+            assertThat(skew.getLong("clockSkew.skewMs")).isBetween(Duration.ofMinutes(10).minusSeconds(5).toMillis(),
+                    Duration.ofMinutes(10).plusSeconds(5).toMillis());
+            assertThat(Instant.parse(skew.getString("lastObservedAt")))
+                    .as("observations are corrected to the collector's clock")
+                    .isBetween(clock.now().minusSeconds(30), clock.now().plusSeconds(5));
+            hostHealth.check();
+            JsonPath finding = workflow.findings(agent.hostId(), "CLOCK_SKEW");
+            assertThat(finding.getString("items[0].status")).isEqualTo("OPEN");
+            assertThat(finding.getString("items[0].summary")).contains("PT2M");
+        }
+    }
+
+    @Test
     void invalidRecordsAndTransitionsAreProblemsNamingTheFieldOrTheAllowedTransitions() {
-        Host host = host();
+        ScenarioHost host = host();
         Instant t0 = clock.now();
         requester.post("/api/v1/changes", standard(t0.plus(HOUR), t0, host.id(), upgrade("openssl:amd64", null)))
                 .statusCode(400).contentType("application/problem+json").body("title", equalTo("Invalid field 'windowEnd'"));
@@ -372,38 +422,17 @@ public abstract class ChangeScenarios extends CollectorTest {
 
     // --- scenario helpers ---
 
-    private record Host(String id, TestAgent agent, AgentStream stream, TestClock clock) {
-        void change(Item item) {
-            if (item != null) {
-                agent.put(item);
-            }
-            agent.clockOffset(clock.offset());
-            assertThat(agent.deliver(stream, agent.delta()).hasAck()).isTrue();
-        }
+    private ScenarioHost host() {
+        ScenarioHost host = ScenarioHost.start(newAgent(), clock);
+        hosts.add(host);
+        return host;
     }
 
-    private Host host() {
-        TestAgent agent = newAgent().clockOffset(clock.offset());
-        Instant longAgo = agent.now().minus(Duration.ofDays(30));
-        agent.put(Items.pkg("openssl", "3.0.1", longAgo)).put(Items.pkg("curl", "7.88.1", longAgo));
-        AgentStream stream = agent.open();
-        streams.add(stream);
-        stream.hello();
-        assertThat(agent.deliver(stream, agent.fullSnapshot()).hasAck()).isTrue();
-        return new Host(agent.hostId(), agent, stream, clock);
-    }
-
-    /** A package as installed a minute ago on the host's (agent's) clock: the evidence time. */
-    private Item pkg(Host host, String name, String version) {
-        host.agent().clockOffset(clock.offset());
-        return Items.pkg(name, version, host.agent().now().minusSeconds(60));
-    }
-
-    private JsonPath observed(Host host, String key) {
+    private JsonPath observed(ScenarioHost host, String key) {
         return workflow.observed(host.id(), key);
     }
 
-    private JsonPath findings(Host host, String type) {
+    private JsonPath findings(ScenarioHost host, String type) {
         return workflow.findings(host.id(), type);
     }
 }
