@@ -19,7 +19,7 @@ public record ChangeView(long id, int revision, ChangeType type, ChangeState sta
                          List<AttachmentView> attachments) {
 
     public record ExpectationView(ItemKind kind, String key, ExpectedAction action, String toVersion,
-                                  String afterSha256) {
+                                  String afterSha256, List<String> onlyAttributes) {
     }
 
     /** {@code imported} is set on an entry relayed from another system, whose at and by are that system's. */

@@ -18,7 +18,8 @@ public class ChangeViews {
 
     public ChangeView of(ChangeRecord r) {
         List<ChangeView.ExpectationView> expectations = r.expectations.stream()
-                .map(e -> new ChangeView.ExpectationView(e.kind, e.keyPattern, e.action, e.toVersion, e.afterSha256)).toList();
+                .map(e -> new ChangeView.ExpectationView(e.kind, e.keyPattern, e.action, e.toVersion, e.afterSha256,
+                        e.onlyAttributeSet().stream().sorted().toList())).toList();
         List<ChangeView.HistoryView> history = trail.of(r.id).stream()
                 .map(h -> new ChangeView.HistoryView(h.action, h.state, h.revision, h.at, h.by, h.note,
                         h.importedFrom == null ? null : new Provenance(h.importedFrom, h.importedBy, h.importedAt))).toList();

@@ -26,7 +26,7 @@ public final class ExpectationText {
             String target = parts.length == 4 ? parts[3] : null;
             boolean file = parts[0].equals("CONFIG_FILE");
             out.add(new ChangeRequest.ExpectationRequest(parts[0], parts[2], parts[1], file ? null : target,
-                    file ? target : null));
+                    file ? target : null, null));
         }
         return out;
     }

@@ -5,7 +5,6 @@ import io.driftproof.collector.observed.ObservedChange;
 import io.driftproof.collector.reconcile.ReconcileTriggers;
 import io.driftproof.collector.reconcile.ReconciliationService;
 import io.driftproof.collector.testing.Actor;
-import io.driftproof.collector.testing.AgentStream;
 import io.driftproof.collector.testing.AlertInbox;
 import io.driftproof.collector.testing.AlertReceiver;
 import io.driftproof.collector.testing.ChangeWorkflow;
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -319,6 +319,39 @@ public abstract class ChangeScenarios extends CollectorTest {
     }
 
     @Test
+    void anIgnoreRuleOnOwnershipIgnoresOwnerOnlyChangesButNotContentChanges() {
+        TestAgent agent = newAgent();
+        Instant mtime = agent.now().minus(Duration.ofDays(1));
+        agent.putFile(Items.textFile("/srv/app/app.yml", "port: 80\n", mtime), "port: 80\n");
+        ScenarioHost host = ScenarioHost.start(agent, clock);
+        hosts.add(host);
+        Instant now = clock.now();
+        Map<String, Object> ownership = new HashMap<>(Map.of("kind", "CONFIG_FILE", "key", "/srv/app/**", "action", "MODIFY",
+                "onlyAttributes", List.of("owner", "group")));
+        long rule = workflow.approved(record("IGNORE_RULE", now, now.plus(Duration.ofDays(30)), host.id(), ownership));
+        assertThat(workflow.record(rule).getList("expectations[0].onlyAttributes")).containsExactly("group", "owner");
+
+        clock.advance(Duration.ofMinutes(5));
+        host.change(null);
+        clock.advance(Duration.ofMinutes(5));
+        host.agent().putFile(Items.textFile("/srv/app/app.yml", "port: 80\n", mtime).setOwner("app").setGroup("app"),
+                "port: 80\n");
+        host.change(null);
+        assertThat(observed(host, "/srv/app/app.yml").getString("status")).isEqualTo("IGNORED");
+
+        clock.advance(Duration.ofMinutes(5));
+        host.agent().putFile(Items.textFile("/srv/app/app.yml", "port: 8080\n", host.agent().now().minusSeconds(1))
+                .setOwner("app").setGroup("app"), "port: 8080\n");
+        host.change(null);
+        JsonPath page = Actor.ADMIN.get("/api/v1/hosts/{id}/changes", host.id()).extract().jsonPath();
+        assertThat(page.getList("items.status")).containsExactly("IGNORED", "UNAUTHORIZED");
+
+        requester.post("/api/v1/changes", record("IGNORE_RULE", now, now.plus(HOUR), host.id(), new HashMap<>(Map.of(
+                "kind", "CONFIG_FILE", "key", "/srv/**", "action", "MODIFY", "onlyAttributes", List.of("colour")))))
+                .statusCode(400).body("title", equalTo("Invalid field 'expectations[0].onlyAttributes'"));
+    }
+
+    @Test
     void aMonthlyPatchCycleHasItsSummaryRecordVerifiedWithEveryPackageOnEveryHost() {
         ScenarioHost a = host();
         ScenarioHost b = host();
@@ -384,19 +417,18 @@ public abstract class ChangeScenarios extends CollectorTest {
 
     @Test
     void anAgentClockOffByMoreThanTheThresholdIsAClockSkewFindingAndItsTimesAreCorrected() {
-        TestAgent agent = newAgent().clockOffset(Duration.ofMinutes(10));
-        AgentStream stream = agent.open();
-        stream.hello();
-        assertThat(agent.deliver(stream, agent.put(Items.pkg("openssl", "3.0.1")).fullSnapshot()).hasAck()).isTrue();
-        try (stream) {
-            JsonPath skew = getJson("/api/v1/hosts/{id}", agent.hostId());
+        try (ScenarioHost host = ScenarioHost.start(newAgent(), clock, Duration.ofMinutes(10))) {
+            host.change(Items.pkg("openssl", "3.0.2"));
+            JsonPath skew = getJson("/api/v1/hosts/{id}", host.id());
             assertThat(skew.getLong("clockSkew.skewMs")).isBetween(Duration.ofMinutes(10).minusSeconds(5).toMillis(),
                     Duration.ofMinutes(10).plusSeconds(5).toMillis());
-            assertThat(Instant.parse(skew.getString("lastObservedAt")))
-                    .as("observations are corrected to the collector's clock")
-                    .isBetween(clock.now().minusSeconds(30), clock.now().plusSeconds(5));
+            JsonPath change = observed(host, "openssl:amd64");
+            assertThat(Instant.parse(change.getString("observedAt"))).as("corrected to the collector's clock")
+                    .isBetween(clock.now().minusSeconds(30), clock.now());
+            assertThat(Instant.parse(change.getString("observedAtAgent"))).as("as the agent stamped it")
+                    .isAfter(clock.now().plus(Duration.ofMinutes(9)));
             hostHealth.check();
-            JsonPath finding = workflow.findings(agent.hostId(), "CLOCK_SKEW");
+            JsonPath finding = findings(host, "CLOCK_SKEW");
             assertThat(finding.getString("items[0].status")).isEqualTo("OPEN");
             assertThat(finding.getString("items[0].summary")).contains("PT2M");
         }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,9 +90,9 @@ class ReconcilerTest {
     @Test
     void aChangeOfAnotherItemOrActionIsNotTheRecordsChange() {
         ChangeFacts curl = new ChangeFacts(7, "h", ItemKind.PACKAGE, "curl:amd64", ChangeAction.MODIFIED, "7.88.1", "7.88.2",
-                "dpkg", null, START.plusSeconds(60), START.plusSeconds(120), null);
+                "dpkg", null, Set.of("version"), START.plusSeconds(60), START.plusSeconds(120), null);
         ChangeFacts downgrade = new ChangeFacts(8, "h", ItemKind.PACKAGE, "openssl:amd64", ChangeAction.MODIFIED, "3.0.2",
-                "3.0.1", "dpkg", null, START.plusSeconds(60), START.plusSeconds(120), null);
+                "3.0.1", "dpkg", null, Set.of("version"), START.plusSeconds(60), START.plusSeconds(120), null);
         List<RecordTerms> records = List.of(terms(1, ChangeType.STANDARD, START.minusSeconds(3600), false, null));
         assertThat(RECONCILER.decide(curl, records, NOW).status()).isEqualTo(ReconciliationStatus.UNAUTHORIZED);
         assertThat(RECONCILER.decide(downgrade, records, NOW).status()).isEqualTo(ReconciliationStatus.UNAUTHORIZED);
@@ -135,13 +136,33 @@ class ReconcilerTest {
         assertThat(d.cycle()).isEqualTo(1);
     }
 
+    @ParameterizedTest(name = "ignore owner/group only: {0} {1} -> {2}")
+    @CsvSource({
+            "MODIFIED, owner,           IGNORED",
+            "MODIFIED, owner group,     IGNORED",
+            // anything else changed with it is not noise
+            "MODIFIED, owner sha256,    UNAUTHORIZED",
+            "MODIFIED, mode,            UNAUTHORIZED",
+            // a new or removed file is not an attribute change
+            "ADDED,    owner,           UNAUTHORIZED"
+    })
+    void anIgnoreRuleOnAttributesIgnoresOnlyChangesConfinedToThem(ChangeAction action, String changed,
+                                                                   ReconciliationStatus status) {
+        RecordTerms ownerOnly = new RecordTerms(5, ChangeType.IGNORE_RULE, START.minusSeconds(3600), false, null,
+                new ChangeWindow(null, START, END), Optional.empty(), List.of(new Expectation(ItemKind.CONFIG_FILE,
+                "/srv/app/**", ExpectedAction.ANY, null, null, "group,owner")));
+        ChangeFacts file = new ChangeFacts(7, "h", ItemKind.CONFIG_FILE, "/srv/app/conf/app.yml", action, null, null, null,
+                null, Set.of(changed.split(" ")), START.plusSeconds(60), START.plusSeconds(120), null);
+        assertThat(RECONCILER.decide(file, List.of(ownerOnly), NOW).status()).isEqualTo(status);
+    }
+
     private static ChangeFacts inWindow() {
         return change(START.plusSeconds(600), START.plusSeconds(1200), null);
     }
 
     private static ChangeFacts change(Instant notBefore, Instant observedAt, Instant evidence) {
         return new ChangeFacts(7, "h", ItemKind.PACKAGE, "openssl:amd64", ChangeAction.MODIFIED, "3.0.1", "3.0.2", "dpkg",
-                null, notBefore, observedAt, evidence);
+                null, Set.of("version"), notBefore, observedAt, evidence);
     }
 
     private static RecordTerms terms(long id, ChangeType type, Instant approvedAt, boolean awaiting, Instant endsAt) {
