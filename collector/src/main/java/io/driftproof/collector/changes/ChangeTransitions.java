@@ -75,7 +75,7 @@ public class ChangeTransitions {
         }
         String statement = r.selfApproved ? "approved by the requester: the organisation is configured as a one-person shop"
                 : null;
-        trail.append(r, Transition.APPROVE.name(), stamp, join(note, statement));
+        log(r, Transition.APPROVE, stamp, join(note, statement));
         approvalFindings.approved(r);
         termsChanged.fire(new RecordTermsChanged(r.id));
     }
@@ -92,7 +92,7 @@ public class ChangeTransitions {
 
     void reject(ChangeRecord r, Stamp stamp, String note) {
         r.state = ChangeState.REJECTED;
-        trail.append(r, Transition.REJECT.name(), stamp, note);
+        log(r, Transition.REJECT, stamp, note);
         termsChanged.fire(new RecordTermsChanged(r.id));
     }
 
@@ -150,7 +150,7 @@ public class ChangeTransitions {
     void cancel(ChangeRecord r, Stamp stamp, String note) {
         r.state = ChangeState.CANCELLED;
         r.closedAt = stamp.at();
-        trail.append(r, Transition.CANCEL.name(), stamp, note);
+        log(r, Transition.CANCEL, stamp, note);
         termsChanged.fire(new RecordTermsChanged(r.id));
     }
 
@@ -175,7 +175,7 @@ public class ChangeTransitions {
         r.approvedBy = null;
         r.selfApproved = false;
         records.keepRevision(r, stamp.provenance().map(Provenance::importedBy).orElse(stamp.by()));
-        trail.append(r, Transition.REVISE.name(), stamp, note);
+        log(r, Transition.REVISE, stamp, note);
         termsChanged.fire(new RecordTermsChanged(r.id));
     }
 
@@ -199,6 +199,10 @@ public class ChangeTransitions {
 
     private void log(ChangeRecord r, Transition t, String by, String note) {
         trail.append(r, t.name(), by, note);
+    }
+
+    private void log(ChangeRecord r, Transition t, Stamp stamp, String note) {
+        trail.append(r, t.name(), stamp, note);
     }
 
     private static ProblemException separationOfDuties(String detail) {
