@@ -1,9 +1,7 @@
 package io.driftproof.collector.alerts;
 
 import io.driftproof.collector.security.Role;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,10 +16,14 @@ import java.util.List;
 @RolesAllowed({Role.AUDITOR_NAME, Role.ADMIN_NAME, Role.APPROVER_NAME})
 public class AlertResource {
 
+    private final AlertDeliveries deliveries;
+
+    AlertResource(AlertDeliveries deliveries) {
+        this.deliveries = deliveries;
+    }
+
     @GET
-    @Transactional
     public List<AlertDeliveryView> ofFinding(@QueryParam("findingId") long findingId) {
-        return AlertDelivery.find("findingId", Sort.by("channel").and("occurrence"), findingId)
-                .project(AlertDeliveryView.class).list();
+        return deliveries.ofFinding(findingId);
     }
 }

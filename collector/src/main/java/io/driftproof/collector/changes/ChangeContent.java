@@ -8,6 +8,12 @@ record ChangeContent(String title, String description, String justification, Str
                      String rollbackPlan, boolean cuiInvolved, ChangeType type, Instant windowStart, Instant windowEnd,
                      String recurrence, Instant recurrenceUntil, List<String> hosts, List<Expectation> expectations) {
 
+    static ChangeContent of(ChangeRecord r) {
+        return new ChangeContent(r.title, r.description, r.justification, r.securityImpact, r.rollbackPlan, r.cuiInvolved,
+                r.type, r.windowStart, r.windowEnd, r.recurrence, r.recurrenceUntil, List.copyOf(r.hosts),
+                List.copyOf(r.expectations));
+    }
+
     void applyTo(ChangeRecord r) {
         r.title = title;
         r.description = description;

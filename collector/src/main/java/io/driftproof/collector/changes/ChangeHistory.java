@@ -22,6 +22,8 @@ public class ChangeHistory extends PanacheEntityBase {
     public static final String CREATED = "CREATED";
     public static final String ATTACHED = "ATTACHED";
     public static final String CYCLE_OPENED = "CYCLE_OPENED";
+    /** A record (or an update of it) taken over from another system, stamped first-hand. */
+    public static final String IMPORTED = "IMPORTED";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "change_history_seq")
@@ -37,4 +39,11 @@ public class ChangeHistory extends PanacheEntityBase {
     @Column(name = "by_user")
     public String by;
     public String note;
+    /** Set on entries relayed from another system: at and by are that system's. */
+    @Column(name = "imported_from")
+    public String importedFrom;
+    @Column(name = "imported_by")
+    public String importedBy;
+    @Column(name = "imported_at")
+    public Instant importedAt;
 }

@@ -9,6 +9,8 @@ public record ChangeRequest(String title, String description, String justificati
                             String windowEnd, String recurrence, String recurrenceUntil, List<String> hosts,
                             List<ExpectationRequest> expectations) {
 
-    public record ExpectationRequest(String kind, String key, String action, String toVersion, String afterSha256) {
+    /** {@code onlyAttributes}: the expectation matches only a modification of these attributes (e.g. owner, group). */
+    public record ExpectationRequest(String kind, String key, String action, String toVersion, String afterSha256,
+                                     List<String> onlyAttributes) {
     }
 }

@@ -30,14 +30,16 @@ public class ChangeResource {
     private final ChangeService records;
     private final ChangeTransitions transitions;
     private final ChangeAttachments attachments;
+    private final ChangeLogImport imports;
     private final QueryParameters params;
     private final CurrentUser user;
 
     ChangeResource(ChangeService records, ChangeTransitions transitions, ChangeAttachments attachments,
-                   QueryParameters params, CurrentUser user) {
+                   ChangeLogImport imports, QueryParameters params, CurrentUser user) {
         this.records = records;
         this.transitions = transitions;
         this.attachments = attachments;
+        this.imports = imports;
         this.params = params;
         this.user = user;
     }
@@ -47,6 +49,15 @@ public class ChangeResource {
     public Response create(ChangeRequest request) {
         ChangeView created = records.create(request, user.name());
         return Response.created(URI.create("/api/v1/changes/" + created.id())).entity(created).build();
+    }
+
+    /** A CSV change log from before driftproof (or from another tool): all rows are imported or none. */
+    @POST
+    @Path("/import")
+    @Consumes("text/csv")
+    @RolesAllowed(Role.ADMIN_NAME)
+    public ImportReport importCsv(String csv) {
+        return imports.importCsv(csv, user.name());
     }
 
     @GET

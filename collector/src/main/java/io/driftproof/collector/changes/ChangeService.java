@@ -99,9 +99,7 @@ public class ChangeService {
 
     private String contentJson(ChangeRecord r) {
         try {
-            return json.writeValueAsString(new ChangeContent(r.title, r.description, r.justification, r.securityImpact,
-                    r.rollbackPlan, r.cuiInvolved, r.type, r.windowStart, r.windowEnd, r.recurrence, r.recurrenceUntil,
-                    r.hosts, r.expectations));
+            return json.writeValueAsString(ChangeContent.of(r));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("record content cannot be written as JSON", e);
         }

@@ -17,15 +17,25 @@ public class ChangeTrail {
         this.clock = clock;
     }
 
+    /** A first-hand entry: the acting user, now. */
     public Instant append(ChangeRecord record, String action, String by, String note) {
+        return append(record, action, Stamp.firstHand(by, clock.now()), note);
+    }
+
+    Instant append(ChangeRecord record, String action, Stamp stamp, String note) {
         ChangeHistory entry = new ChangeHistory();
         entry.recordId = record.id;
         entry.action = action;
         entry.state = record.state;
         entry.revision = record.revision;
-        entry.at = clock.now();
-        entry.by = by;
+        entry.at = stamp.at();
+        entry.by = stamp.by();
         entry.note = note;
+        stamp.provenance().ifPresent(p -> {
+            entry.importedFrom = p.source();
+            entry.importedBy = p.importedBy();
+            entry.importedAt = p.importedAt();
+        });
         entry.persist();
         return entry.at;
     }

@@ -2,16 +2,12 @@ package io.driftproof.collector.changes;
 
 import io.driftproof.collector.common.ProblemException;
 import io.driftproof.collector.common.ServerClock;
-import io.driftproof.collector.findings.FindingDraft;
-import io.driftproof.collector.findings.FindingService;
-import io.driftproof.collector.findings.FindingType;
 import io.driftproof.collector.verification.VerificationService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response.Status;
 
-import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -28,18 +24,19 @@ public class ChangeTransitions {
     private final ChangeViews views;
     private final ChangePolicy policy;
     private final ServerClock clock;
-    private final FindingService findings;
+    private final ApprovalFindings approvalFindings;
     private final VerificationService verification;
     private final Event<RecordTermsChanged> termsChanged;
 
     ChangeTransitions(ChangeService records, ChangeTrail trail, ChangeViews views, ChangePolicy policy, ServerClock clock,
-                      FindingService findings, VerificationService verification, Event<RecordTermsChanged> termsChanged) {
+                      ApprovalFindings approvalFindings, VerificationService verification,
+                      Event<RecordTermsChanged> termsChanged) {
         this.records = records;
         this.trail = trail;
         this.views = views;
         this.policy = policy;
         this.clock = clock;
-        this.findings = findings;
+        this.approvalFindings = approvalFindings;
         this.verification = verification;
         this.termsChanged = termsChanged;
     }
@@ -59,28 +56,28 @@ public class ChangeTransitions {
     @Transactional
     public ChangeView approve(long id, String by, String note) {
         ChangeRecord r = begin(id, Transition.APPROVE);
-        boolean self = r.requestedBy.equals(by);
-        if (self && !policy.onePersonShop()) {
+        if (r.requestedBy.equals(by) && !policy.onePersonShop()) {
             throw separationOfDuties("requester " + by + " may not approve their own change " + id
                     + " (separation of duties; an organisation with one IT person sets driftproof.policy.one-person-shop)");
         }
-        Instant now = clock.now();
-        r.approvedAt = now;
-        r.approvedBy = by;
-        r.selfApproved = self;
+        approve(r, Stamp.firstHand(by, clock.now()), note);
+        return views.of(r);
+    }
+
+    /** Records an approval; a relayed one may name the requester as approver, which is then stated and a finding. */
+    void approve(ChangeRecord r, Stamp stamp, String note) {
+        boolean self = r.requestedBy.equals(stamp.by());
+        r.approvedAt = stamp.at();
+        r.approvedBy = stamp.by();
+        r.selfApproved = self && policy.onePersonShop();
         if (r.state == ChangeState.SUBMITTED) {
             r.state = ChangeState.APPROVED;
         }
-        String statement = self ? "approved by the requester: the organisation is configured as a one-person shop" : null;
-        log(r, Transition.APPROVE, by, join(note, statement));
-        Instant deadline = r.windowStart.minus(policy.standardLeadTime());
-        if ((r.type == ChangeType.STANDARD || r.type == ChangeType.RECURRING) && now.isAfter(deadline)) {
-            findings.raise(FindingDraft.forRecord(FindingType.LEAD_TIME_VIOLATION, r.id, "change " + r.id + " '" + r.title
-                    + "' was approved at " + now + ", less than the lead time of " + policy.standardLeadTime()
-                    + " before its window opens at " + r.windowStart));
-        }
+        String statement = r.selfApproved ? "approved by the requester: the organisation is configured as a one-person shop"
+                : null;
+        log(r, Transition.APPROVE, stamp, join(note, statement));
+        approvalFindings.approved(r);
         termsChanged.fire(new RecordTermsChanged(r.id));
-        return views.of(r);
     }
 
     @Transactional
@@ -89,10 +86,14 @@ public class ChangeTransitions {
             throw FieldErrors.single("note", "a rejection needs a reason");
         }
         ChangeRecord r = begin(id, Transition.REJECT);
-        r.state = ChangeState.REJECTED;
-        log(r, Transition.REJECT, by, note);
-        termsChanged.fire(new RecordTermsChanged(r.id));
+        reject(r, Stamp.firstHand(by, clock.now()), note);
         return views.of(r);
+    }
+
+    void reject(ChangeRecord r, Stamp stamp, String note) {
+        r.state = ChangeState.REJECTED;
+        log(r, Transition.REJECT, stamp, note);
+        termsChanged.fire(new RecordTermsChanged(r.id));
     }
 
     @Transactional
@@ -142,11 +143,15 @@ public class ChangeTransitions {
     @Transactional
     public ChangeView cancel(long id, String by, String note) {
         ChangeRecord r = begin(id, Transition.CANCEL);
-        r.state = ChangeState.CANCELLED;
-        r.closedAt = clock.now();
-        log(r, Transition.CANCEL, by, note);
-        termsChanged.fire(new RecordTermsChanged(r.id));
+        cancel(r, Stamp.firstHand(by, clock.now()), note);
         return views.of(r);
+    }
+
+    void cancel(ChangeRecord r, Stamp stamp, String note) {
+        r.state = ChangeState.CANCELLED;
+        r.closedAt = stamp.at();
+        log(r, Transition.CANCEL, stamp, note);
+        termsChanged.fire(new RecordTermsChanged(r.id));
     }
 
     /** A correction after submission: a new revision, submitted again, whose approval starts over. */
@@ -154,24 +159,35 @@ public class ChangeTransitions {
     public ChangeView revise(long id, ChangeRequest request, String by, String note) {
         ChangeContent content = records.validate(request);
         ChangeRecord r = begin(id, Transition.REVISE);
+        revise(r, content, Stamp.firstHand(by, clock.now()), note);
+        return views.of(r);
+    }
+
+    void revise(ChangeRecord r, ChangeContent content, Stamp stamp, String note) {
         if (content.type() != r.type) {
             throw FieldErrors.single("type", "a revision keeps the type " + r.type + "; open a new record for a " + content.type());
         }
         content.applyTo(r);
         r.revision++;
         r.state = ChangeState.SUBMITTED;
-        r.submittedAt = clock.now();
+        r.submittedAt = stamp.at();
         r.approvedAt = null;
         r.approvedBy = null;
         r.selfApproved = false;
-        records.keepRevision(r, by);
-        log(r, Transition.REVISE, by, note);
+        records.keepRevision(r, stamp.provenance().map(Provenance::importedBy).orElse(stamp.by()));
+        log(r, Transition.REVISE, stamp, note);
         termsChanged.fire(new RecordTermsChanged(r.id));
-        return views.of(r);
     }
 
     private ChangeRecord begin(long id, Transition t) {
         ChangeRecord r = ChangeService.find(id);
+        requireAllowed(r, t);
+        return r;
+    }
+
+    /** @throws ProblemException 409 naming the transitions the record allows now */
+    static void requireAllowed(ChangeRecord r, Transition t) {
+        long id = r.id;
         Set<Transition> allowed = ChangeRules.allowed(r);
         if (!allowed.contains(t)) {
             String names = allowed.isEmpty() ? "none" : allowed.stream().map(Transition::pathName).sorted()
@@ -179,11 +195,14 @@ public class ChangeTransitions {
             throw new ProblemException(Status.CONFLICT, "Transition not allowed", "cannot " + t.pathName() + " change " + id
                     + " of type " + r.type + " in state " + r.state + "; allowed transitions: " + names);
         }
-        return r;
     }
 
     private void log(ChangeRecord r, Transition t, String by, String note) {
         trail.append(r, t.name(), by, note);
+    }
+
+    private void log(ChangeRecord r, Transition t, Stamp stamp, String note) {
+        trail.append(r, t.name(), stamp, note);
     }
 
     private static ProblemException separationOfDuties(String detail) {

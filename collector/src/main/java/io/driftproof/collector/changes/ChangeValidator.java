@@ -1,5 +1,6 @@
 package io.driftproof.collector.changes;
 
+import io.driftproof.collector.diff.Attributes;
 import io.driftproof.collector.inventory.ItemKind;
 import io.driftproof.collector.reconcile.KeyPattern;
 import io.driftproof.collector.reconcile.RecurrenceSchedule;
@@ -131,9 +132,26 @@ class ChangeValidator {
             if (sha != null && (kind != ItemKind.CONFIG_FILE || !sha.matches("[0-9a-f]{64}"))) {
                 errors.add(at + ".afterSha256", "afterSha256 is the lower-case hex SHA-256 of a config file's content");
             }
-            out.add(new Expectation(kind, e.key(), action, toVersion, sha));
+            out.add(new Expectation(kind, e.key(), action, toVersion, sha, onlyAttributes(errors, at, kind, action, e)));
         }
         return out;
+    }
+
+    /** Attribute names of the kind, for a MODIFY or ANY expectation; stored comma-separated and sorted. */
+    private static String onlyAttributes(FieldErrors errors, String at, ItemKind kind,
+                                         ExpectedAction action, ChangeRequest.ExpectationRequest e) {
+        if (e.onlyAttributes() == null || e.onlyAttributes().isEmpty() || kind == null) {
+            return null;
+        }
+        if (action != ExpectedAction.MODIFY && action != ExpectedAction.ANY) {
+            errors.add(at + ".onlyAttributes", "onlyAttributes narrows a MODIFY or ANY expectation");
+        }
+        List<String> names = Attributes.NAMES.get(kind);
+        List<String> unknown = e.onlyAttributes().stream().filter(n -> n == null || !names.contains(n)).toList();
+        if (!unknown.isEmpty()) {
+            errors.add(at + ".onlyAttributes", "unknown attributes " + unknown + " of a " + kind + "; known: " + names);
+        }
+        return e.onlyAttributes().stream().distinct().sorted().collect(Collectors.joining(","));
     }
 
     private static <E extends Enum<E>> E enumValue(FieldErrors errors, String field, String value, Class<E> type) {

@@ -11,17 +11,20 @@ public record ChangeView(long id, int revision, ChangeType type, ChangeState sta
                          Instant windowStart, Instant windowEnd, String recurrence, Instant recurrenceUntil,
                          Long parentId, Integer cycle, List<String> hosts, List<ExpectationView> expectations,
                          String requestedBy, Instant createdAt, Instant submittedAt, Instant approvedAt,
-                         String approvedBy, boolean selfApproved, String separationOfDuties, Instant implementedAt,
+                         String approvedBy, boolean selfApproved, SeparationOfDuties separationOfDuties,
+                         String roles, Instant implementedAt,
                          String implementedBy, Instant verifiedAt, Instant signedOffAt, String signedOffBy,
                          Instant closedAt, String externalSource, String externalId, List<String> allowedTransitions,
                          List<HistoryView> history, List<VerificationView> verification,
                          List<AttachmentView> attachments) {
 
     public record ExpectationView(ItemKind kind, String key, ExpectedAction action, String toVersion,
-                                  String afterSha256) {
+                                  String afterSha256, List<String> onlyAttributes) {
     }
 
-    public record HistoryView(String action, ChangeState state, int revision, Instant at, String by, String note) {
+    /** {@code imported} is set on an entry relayed from another system, whose at and by are that system's. */
+    public record HistoryView(String action, ChangeState state, int revision, Instant at, String by, String note,
+                              Provenance imported) {
     }
 
     public record VerificationView(int run, Instant verifiedAt, String hostId, Integer expectation, ItemKind kind,

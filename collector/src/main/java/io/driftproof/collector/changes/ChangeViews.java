@@ -18,32 +18,23 @@ public class ChangeViews {
 
     public ChangeView of(ChangeRecord r) {
         List<ChangeView.ExpectationView> expectations = r.expectations.stream()
-                .map(e -> new ChangeView.ExpectationView(e.kind, e.keyPattern, e.action, e.toVersion, e.afterSha256)).toList();
+                .map(e -> new ChangeView.ExpectationView(e.kind, e.keyPattern, e.action, e.toVersion, e.afterSha256,
+                        e.onlyAttributeSet().stream().sorted().toList())).toList();
         List<ChangeView.HistoryView> history = trail.of(r.id).stream()
-                .map(h -> new ChangeView.HistoryView(h.action, h.state, h.revision, h.at, h.by, h.note)).toList();
+                .map(h -> new ChangeView.HistoryView(h.action, h.state, h.revision, h.at, h.by, h.note,
+                        h.importedFrom == null ? null : new Provenance(h.importedFrom, h.importedBy, h.importedAt))).toList();
         List<ChangeView.VerificationView> verification = VerificationResult.latest(r.id).stream()
                 .map(v -> new ChangeView.VerificationView(v.run, v.verifiedAt, v.hostId, v.expectation, v.kind, v.key,
                         v.outcome.name(), v.detail, v.evidence())).toList();
         List<ChangeView.AttachmentView> attachments = ChangeAttachment.find("recordId", Sort.by("id"), r.id)
                 .project(ChangeView.AttachmentView.class).list();
+        SeparationOfDuties duties = SeparationOfDuties.of(r);
         List<String> allowed = ChangeRules.allowed(r).stream().map(Transition::pathName).toList();
         return new ChangeView(r.id, r.revision, r.type, r.state, r.title, r.description, r.justification,
                 r.securityImpact, r.rollbackPlan, r.cuiInvolved, r.windowStart, r.windowEnd, r.recurrence,
                 r.recurrenceUntil, r.parentId, r.cycle, List.copyOf(r.hosts), expectations, r.requestedBy, r.createdAt,
-                r.submittedAt, r.approvedAt, r.approvedBy, r.selfApproved, separationOfDuties(r), r.implementedAt,
+                r.submittedAt, r.approvedAt, r.approvedBy, r.selfApproved, duties, duties.statement(r), r.implementedAt,
                 r.implementedBy, r.verifiedAt, r.signedOffAt, r.signedOffBy, r.closedAt, r.externalSource, r.externalId,
                 allowed, history, verification, attachments);
-    }
-
-    /** Who held which role, in words, so nobody has to guess. */
-    static String separationOfDuties(ChangeRecord r) {
-        if (r.approvedBy == null) {
-            return "requested by " + r.requestedBy + "; not approved";
-        }
-        if (r.selfApproved) {
-            return "requested and approved by " + r.approvedBy
-                    + ": the organisation is configured as a one-person shop (driftproof.policy.one-person-shop)";
-        }
-        return "requested by " + r.requestedBy + ", approved by " + r.approvedBy;
     }
 }

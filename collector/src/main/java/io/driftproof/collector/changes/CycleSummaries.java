@@ -48,7 +48,7 @@ public class CycleSummaries {
         r.windowEnd = window.end();
         r.hosts.addAll(standing.hosts);
         standing.expectations.forEach(e -> r.expectations.add(new Expectation(e.kind, e.keyPattern, e.action, e.toVersion,
-                e.afterSha256)));
+                e.afterSha256, e.onlyAttributes)));
         r.requestedBy = standing.requestedBy;
         r.createdAt = clock.now();
         r.submittedAt = standing.submittedAt;

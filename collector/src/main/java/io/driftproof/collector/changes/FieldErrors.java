@@ -1,8 +1,5 @@
 package io.driftproof.collector.changes;
 
-import io.driftproof.collector.common.ProblemException;
-import jakarta.ws.rs.core.Response.Status;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -27,12 +24,12 @@ final class FieldErrors {
         }
     }
 
-    ProblemException problem() {
-        return new ProblemException(Status.BAD_REQUEST, "Invalid field '" + errors.get(0).field() + "'",
+    FieldProblem problem() {
+        return new FieldProblem(errors.get(0).field(),
                 errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
     }
 
-    static ProblemException single(String field, String message) {
+    static FieldProblem single(String field, String message) {
         return new FieldErrors().add(field, message).problem();
     }
 }

@@ -1,5 +1,6 @@
 package io.driftproof.collector.diff;
 
+import io.driftproof.collector.inventory.ItemKind;
 import io.driftproof.collector.inventory.ItemState;
 
 import java.util.ArrayList;
@@ -7,11 +8,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** The attributes of an item state as name/value pairs, and which of them differ. */
-final class Attributes {
+public final class Attributes {
+
+    /** The attribute names of each kind, as diffs and expectations name them. */
+    public static final Map<ItemKind, List<String>> NAMES = Map.of(
+            ItemKind.PACKAGE, List.of("version", "arch", "manager", "source", "installedAt"),
+            ItemKind.FIRMWARE, List.of("version", "vendor", "releaseDate", "name"),
+            ItemKind.CONFIG_FILE, List.of("type", "sha256", "size", "mode", "owner", "group", "uid", "gid",
+                    "symlinkTarget", "contentState"));
 
     private Attributes() {
+    }
+
+    /** The names of the attributes whose values differ. */
+    public static Set<String> changedNames(ItemState before, ItemState after) {
+        return changed(before, after).stream().map(ChangeDiff.AttributeChange::name)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Attributes whose values differ; an absent state (before ADDED, after REMOVED) has none. */

@@ -1,5 +1,6 @@
 package io.driftproof.collector.reconcile;
 
+import io.driftproof.collector.diff.Attributes;
 import io.driftproof.collector.inventory.ItemState;
 import io.driftproof.collector.inventory.ItemStates;
 import io.driftproof.collector.observed.ObservedChange;
@@ -22,6 +23,7 @@ public class ChangeFactsReader {
                 : before instanceof ItemState.Package p ? p.manager() : null;
         String sha = after instanceof ItemState.ConfigFile f ? f.sha256() : null;
         return new ChangeFacts(c.id, c.hostId, c.kind, c.itemKey, c.action, version(before), version(after), manager, sha,
+                Attributes.changedNames(before, after),
                 c.notBefore, c.observedAt, c.evidenceTime);
     }
 

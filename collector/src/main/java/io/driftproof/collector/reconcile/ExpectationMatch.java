@@ -3,6 +3,8 @@ package io.driftproof.collector.reconcile;
 import io.driftproof.collector.changes.Expectation;
 import io.driftproof.collector.observed.ChangeAction;
 
+import java.util.Set;
+
 /** Whether an observed change is of the kind, key and action an expectation names. The target
  * (toVersion, afterSha256) is not part of the match: a change to another target is still this
  * expectation's change, and verification reports it DIFFERENT. */
@@ -12,7 +14,15 @@ public final class ExpectationMatch {
     }
 
     public static boolean matches(Expectation e, ChangeFacts c) {
-        return e.kind == c.kind() && KeyPattern.compile(e.keyPattern).matches(c.key()) && actionMatches(e, c);
+        return e.kind == c.kind() && KeyPattern.compile(e.keyPattern).matches(c.key()) && actionMatches(e, c)
+                && attributesMatch(e, c);
+    }
+
+    /** An expectation narrowed to some attributes matches a modification that changed those only. */
+    private static boolean attributesMatch(Expectation e, ChangeFacts c) {
+        Set<String> only = e.onlyAttributeSet();
+        return only.isEmpty() || c.action() == ChangeAction.MODIFIED && !c.changedAttributes().isEmpty()
+                && only.containsAll(c.changedAttributes());
     }
 
     private static boolean actionMatches(Expectation e, ChangeFacts c) {

@@ -1,26 +1,25 @@
 package io.driftproof.collector.changes;
 
-import io.driftproof.collector.alerts.AlertSender;
 import io.driftproof.collector.findings.HostHealthCheck;
 import io.driftproof.collector.observed.ObservedChange;
 import io.driftproof.collector.reconcile.ReconcileTriggers;
 import io.driftproof.collector.reconcile.ReconciliationService;
 import io.driftproof.collector.testing.Actor;
-import io.driftproof.collector.testing.AgentStream;
+import io.driftproof.collector.testing.AlertInbox;
 import io.driftproof.collector.testing.AlertReceiver;
+import io.driftproof.collector.testing.ChangeWorkflow;
 import io.driftproof.collector.testing.CollectorTest;
 import io.driftproof.collector.testing.Items;
+import io.driftproof.collector.testing.ScenarioHost;
 import io.driftproof.collector.testing.TestAgent;
 import io.driftproof.collector.testing.TestClock;
 import io.driftproof.collector.verification.WindowEndVerification;
-import io.driftproof.proto.v1.Item;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +32,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.driftproof.collector.testing.ChangeWorkflow.record;
+import static io.driftproof.collector.testing.ChangeWorkflow.standard;
+import static io.driftproof.collector.testing.ChangeWorkflow.upgrade;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -59,39 +61,39 @@ public abstract class ChangeScenarios extends CollectorTest {
     @Inject
     HostHealthCheck hostHealth;
     @Inject
-    AlertSender alerts;
+    AlertInbox alerts;
     @Inject
     MockMailbox mailbox;
-    @ConfigProperty(name = "test.alert-receiver")
-    String receiver;
 
+    private ChangeWorkflow workflow;
     private Actor requester;
     private Actor approver;
     private Actor implementer;
-    private final List<AgentStream> streams = new ArrayList<>();
+    private final List<ScenarioHost> hosts = new ArrayList<>();
 
     @BeforeEach
     void actors() {
-        requester = Actor.create("requester", "REQUESTER");
-        approver = Actor.create("approver", "APPROVER");
-        implementer = Actor.create("implementer", "IMPLEMENTER");
+        workflow = ChangeWorkflow.create();
+        requester = workflow.requester();
+        approver = workflow.approver();
+        implementer = workflow.implementer();
     }
 
     @AfterEach
     void resetClock() {
-        streams.forEach(AgentStream::close);
+        hosts.forEach(ScenarioHost::close);
         clock.reset();
     }
 
     @Test
     void approvedThenImplementedInTheWindowIsAuthorizedAndVerified() {
-        Host host = host();
+        ScenarioHost host = host();
         Instant t0 = clock.now();
-        long id = approved(standard(t0.plus(HOUR.multipliedBy(25)), t0.plus(HOUR.multipliedBy(27)), host.id(),
+        long id = workflow.approved(standard(t0.plus(HOUR.multipliedBy(25)), t0.plus(HOUR.multipliedBy(27)), host.id(),
                 upgrade("openssl:amd64", "3.0.2")));
 
         clock.advance(HOUR.multipliedBy(25).plusMinutes(30));
-        host.change(pkg(host, "openssl", "3.0.2"));
+        host.change(host.pkg("openssl", "3.0.2"));
         JsonPath change = observed(host, "openssl:amd64");
         assertThat(change.getString("status")).isEqualTo("AUTHORIZED");
         assertThat(change.getLong("changeRecordId")).isEqualTo(id);
@@ -111,7 +113,8 @@ public abstract class ChangeScenarios extends CollectorTest {
         assertThat(record.getList("history.by")).containsExactly(requester.name(), requester.name(), approver.name(),
                 implementer.name(), implementer.name(), "driftproof");
         assertThat(record.getString("attachments[0].sha256")).hasSize(64);
-        assertThat(record.getString("separationOfDuties")).contains(requester.name(), approver.name());
+        assertThat(record.getString("separationOfDuties")).isEqualTo("SEPARATE");
+        assertThat(record.getString("roles")).contains(requester.name(), approver.name());
 
         implementer.post("/api/v1/changes/{id}/signoff", Map.of(), id).statusCode(403);
         approver.post("/api/v1/changes/{id}/signoff", Map.of("note", "checked"), id).statusCode(200)
@@ -122,10 +125,10 @@ public abstract class ChangeScenarios extends CollectorTest {
 
     @Test
     void aChangeWithoutRecordIsAnUnapprovedChangeAlertedOnEveryChannelWithRetry() {
-        Host host = host();
-        given().post(receiver + "/fail?count=100000").then().statusCode(204);
+        ScenarioHost host = host();
+        alerts.failWebhook(100000);
         clock.advance(Duration.ofMinutes(5));
-        host.change(pkg(host, "netcat", "1.10"));
+        host.change(host.pkg("netcat", "1.10"));
 
         JsonPath change = observed(host, "netcat:amd64");
         assertThat(change.getString("status")).isEqualTo("UNAUTHORIZED");
@@ -136,28 +139,28 @@ public abstract class ChangeScenarios extends CollectorTest {
         assertThat(finding.getString("items[0].status")).isEqualTo("OPEN");
         assertThat(finding.getString("items[0].evidence")).isEqualTo("/api/v1/observed-changes/" + change.getLong("id") + "/diff");
 
-        drainAlerts();
-        JsonPath failed = delivery(findingId, "hook");
+        alerts.drain();
+        JsonPath failed = alerts.delivery(findingId, "hook");
         assertThat(failed.getInt("attempts")).isEqualTo(1);
         assertThat(failed.getString("deliveredAt")).isNull();
         assertThat(failed.getString("lastError")).contains("503");
 
-        given().post(receiver + "/fail?count=0").then().statusCode(204);
+        alerts.failWebhook(0);
         clock.advance(Duration.ofSeconds(31));
-        drainAlerts();
-        assertThat(delivery(findingId, "hook").getInt("attempts")).isEqualTo(2);
-        assertThat(delivery(findingId, "hook").getString("deliveredAt")).isNotNull();
+        alerts.drain();
+        assertThat(alerts.delivery(findingId, "hook").getInt("attempts")).isEqualTo(2);
+        assertThat(alerts.delivery(findingId, "hook").getString("deliveredAt")).isNotNull();
 
-        JsonPath webhook = received("/webhook", host.id());
+        JsonPath webhook = alerts.received("/webhook", host.id());
         assertThat(webhook.getString("type")).isEqualTo("UNAPPROVED_CHANGE");
         assertThat(webhook.getString("key")).isEqualTo("netcat:amd64");
         assertThat(webhook.getString("beforeSummary")).isEqualTo("absent");
         assertThat(webhook.getString("afterSummary")).isEqualTo("version 1.10");
         assertThat(webhook.getString("diffUrl")).isEqualTo("https://driftproof.example.test/api/v1/observed-changes/"
                 + change.getLong("id") + "/diff");
-        assertThat(received("/slack", host.id()).getString("text")).contains("UNAPPROVED_CHANGE", "netcat:amd64");
-        assertThat(received("/teams", host.id()).getString("@type")).isEqualTo("MessageCard");
-        List<String> syslog = given().get(receiver + "/received?path=/syslog").then().extract().jsonPath().getList("$");
+        assertThat(alerts.received("/slack", host.id()).getString("text")).contains("UNAPPROVED_CHANGE", "netcat:amd64");
+        assertThat(alerts.received("/teams", host.id()).getString("@type")).isEqualTo("MessageCard");
+        List<String> syslog = alerts.syslogLines();
         assertThat(syslog).anySatisfy(line -> assertThat(line).startsWith("<132>1 ")
                 .contains("CEF:0|driftproof|collector|", "|UNAPPROVED_CHANGE|", "cs2=PACKAGE netcat:amd64", host.id()));
         assertThat(mailbox.getMailsSentTo("security@example.test")).anySatisfy(mail ->
@@ -175,14 +178,14 @@ public abstract class ChangeScenarios extends CollectorTest {
 
     @Test
     void implementedThenApprovedIsAFindingAndReconcilingAgainChangesNothing() {
-        Host host = host();
+        ScenarioHost host = host();
         clock.advance(Duration.ofMinutes(5));
-        host.change(pkg(host, "openssl", "3.0.2"));
+        host.change(host.pkg("openssl", "3.0.2"));
         assertThat(observed(host, "openssl:amd64").getString("status")).isEqualTo("UNAUTHORIZED");
 
         Instant now = clock.now();
         clock.advance(Duration.ofMinutes(5));
-        long id = approved(standard(now.minus(HOUR), now.plus(HOUR), host.id(), upgrade("openssl:amd64", "3.0.2")));
+        long id = workflow.approved(standard(now.minus(HOUR), now.plus(HOUR), host.id(), upgrade("openssl:amd64", "3.0.2")));
 
         JsonPath change = observed(host, "openssl:amd64");
         assertThat(change.getString("status")).isEqualTo("APPROVED_AFTER_IMPLEMENTATION");
@@ -201,14 +204,14 @@ public abstract class ChangeScenarios extends CollectorTest {
 
     @Test
     void anEmergencyApprovedTwoHoursAfterIsWithinTheDeadlineThirtyHoursAfterIsOverdue() {
-        Host early = host();
-        Host late = host();
+        ScenarioHost early = host();
+        ScenarioHost late = host();
         clock.advance(Duration.ofMinutes(5));
-        early.change(pkg(early, "openssl", "3.0.9"));
-        late.change(pkg(late, "openssl", "3.0.9"));
+        early.change(early.pkg("openssl", "3.0.9"));
+        late.change(late.pkg("openssl", "3.0.9"));
         Instant now = clock.now();
-        long onTime = submitted(record("EMERGENCY", now.minus(HOUR), now.plus(HOUR), early.id(), upgrade("openssl:amd64", null)));
-        long overdue = submitted(record("EMERGENCY", now.minus(HOUR), now.plus(HOUR), late.id(), upgrade("openssl:amd64", null)));
+        long onTime = workflow.submitted(record("EMERGENCY", now.minus(HOUR), now.plus(HOUR), early.id(), upgrade("openssl:amd64", null)));
+        long overdue = workflow.submitted(record("EMERGENCY", now.minus(HOUR), now.plus(HOUR), late.id(), upgrade("openssl:amd64", null)));
         assertThat(observed(early, "openssl:amd64").getString("status")).isEqualTo("AWAITING_EMERGENCY_APPROVAL");
         implementer.post("/api/v1/changes/{id}/implemented", Map.of("note", "CVE fix"), onTime).statusCode(200);
 
@@ -229,12 +232,12 @@ public abstract class ChangeScenarios extends CollectorTest {
 
     @Test
     void aChangeOutsideTheApprovedWindowIsAFinding() {
-        Host host = host();
+        ScenarioHost host = host();
         Instant t0 = clock.now();
-        long id = approved(standard(t0.plus(HOUR.multipliedBy(25)), t0.plus(HOUR.multipliedBy(27)), host.id(),
+        long id = workflow.approved(standard(t0.plus(HOUR.multipliedBy(25)), t0.plus(HOUR.multipliedBy(27)), host.id(),
                 upgrade("openssl:amd64", "3.0.2")));
         clock.advance(HOUR);
-        host.change(pkg(host, "openssl", "3.0.2"));
+        host.change(host.pkg("openssl", "3.0.2"));
         assertThat(observed(host, "openssl:amd64").getString("status")).isEqualTo("OUTSIDE_WINDOW");
         assertThat(observed(host, "openssl:amd64").getLong("changeRecordId")).isEqualTo(id);
         assertThat(findings(host, "OUTSIDE_WINDOW").getList("items")).hasSize(1);
@@ -242,9 +245,9 @@ public abstract class ChangeScenarios extends CollectorTest {
 
     @Test
     void anApprovedChangeNeverImplementedIsMissingAtTheEndOfItsWindow() {
-        Host host = host();
+        ScenarioHost host = host();
         Instant t0 = clock.now();
-        long id = approved(standard(t0.plus(HOUR.multipliedBy(25)), t0.plus(HOUR.multipliedBy(26)), host.id(),
+        long id = workflow.approved(standard(t0.plus(HOUR.multipliedBy(25)), t0.plus(HOUR.multipliedBy(26)), host.id(),
                 upgrade("openssl:amd64", "3.0.2")));
         clock.advance(HOUR.multipliedBy(27));
         windowEnd.verifyEnded();
@@ -256,12 +259,12 @@ public abstract class ChangeScenarios extends CollectorTest {
 
     @Test
     void aChangeToAnotherVersionThanApprovedIsDifferent() {
-        Host host = host();
+        ScenarioHost host = host();
         Instant t0 = clock.now();
-        long id = approved(standard(t0.plus(HOUR.multipliedBy(25)), t0.plus(HOUR.multipliedBy(27)), host.id(),
+        long id = workflow.approved(standard(t0.plus(HOUR.multipliedBy(25)), t0.plus(HOUR.multipliedBy(27)), host.id(),
                 upgrade("openssl:amd64", "3.0.2")));
         clock.advance(HOUR.multipliedBy(25).plusMinutes(10));
-        host.change(pkg(host, "openssl", "3.0.3"));
+        host.change(host.pkg("openssl", "3.0.3"));
         implementer.post("/api/v1/changes/{id}/implemented", Map.of(), id).statusCode(200);
         implementer.post("/api/v1/changes/{id}/verify", Map.of(), id).statusCode(200)
                 .body("state", equalTo("VERIFICATION_FAILED"))
@@ -272,9 +275,9 @@ public abstract class ChangeScenarios extends CollectorTest {
 
     @Test
     void approvalWithoutEvidenceTimeInsideTheScanIntervalIsUndetermined() {
-        Host host = host();
+        ScenarioHost host = host();
         Instant t0 = clock.now();
-        approved(standard(t0.plus(HOUR.multipliedBy(25)), t0.plus(HOUR.multipliedBy(27)), host.id(),
+        workflow.approved(standard(t0.plus(HOUR.multipliedBy(25)), t0.plus(HOUR.multipliedBy(27)), host.id(),
                 upgrade("openssl:amd64", null)));
         clock.advance(HOUR.multipliedBy(25).plusMinutes(10));
         host.change(Items.pkg("openssl", "3.0.2"));
@@ -284,7 +287,7 @@ public abstract class ChangeScenarios extends CollectorTest {
 
     @Test
     void theRequesterMayNotApproveTheirOwnChange() {
-        Host host = host();
+        ScenarioHost host = host();
         Actor both = Actor.create("both", "REQUESTER", "APPROVER");
         Instant t0 = clock.now();
         long id = both.post("/api/v1/changes", standard(t0.plus(HOUR.multipliedBy(25)), t0.plus(HOUR.multipliedBy(26)),
@@ -296,12 +299,12 @@ public abstract class ChangeScenarios extends CollectorTest {
 
     @Test
     void anIgnoreRuleMakesMatchingChangesIgnoredAndIsItselfAnApprovedRecord() {
-        Host host = host();
+        ScenarioHost host = host();
         String tag = "ignore-" + UUID.randomUUID().toString().substring(0, 6);
         given().contentType("application/json").body(Map.of("tags", List.of(tag))).put("/api/v1/hosts/{id}", host.id())
                 .then().statusCode(200);
         Instant now = clock.now();
-        long rule = approved(record("IGNORE_RULE", now, now.plus(Duration.ofDays(365)), "tag:" + tag,
+        long rule = workflow.approved(record("IGNORE_RULE", now, now.plus(Duration.ofDays(365)), "tag:" + tag,
                 Map.of("kind", "CONFIG_FILE", "key", "/var/lib/app/**", "action", "ANY")));
         clock.advance(Duration.ofMinutes(5));
         Instant mtime = host.agent().clockOffset(clock.offset()).now().minusSeconds(1);
@@ -316,11 +319,44 @@ public abstract class ChangeScenarios extends CollectorTest {
     }
 
     @Test
+    void anIgnoreRuleOnOwnershipIgnoresOwnerOnlyChangesButNotContentChanges() {
+        TestAgent agent = newAgent();
+        Instant mtime = agent.now().minus(Duration.ofDays(1));
+        agent.putFile(Items.textFile("/srv/app/app.yml", "port: 80\n", mtime), "port: 80\n");
+        ScenarioHost host = ScenarioHost.start(agent, clock);
+        hosts.add(host);
+        Instant now = clock.now();
+        Map<String, Object> ownership = new HashMap<>(Map.of("kind", "CONFIG_FILE", "key", "/srv/app/**", "action", "MODIFY",
+                "onlyAttributes", List.of("owner", "group")));
+        long rule = workflow.approved(record("IGNORE_RULE", now, now.plus(Duration.ofDays(30)), host.id(), ownership));
+        assertThat(workflow.record(rule).getList("expectations[0].onlyAttributes")).containsExactly("group", "owner");
+
+        clock.advance(Duration.ofMinutes(5));
+        host.change(null);
+        clock.advance(Duration.ofMinutes(5));
+        host.agent().putFile(Items.textFile("/srv/app/app.yml", "port: 80\n", mtime).setOwner("app").setGroup("app"),
+                "port: 80\n");
+        host.change(null);
+        assertThat(observed(host, "/srv/app/app.yml").getString("status")).isEqualTo("IGNORED");
+
+        clock.advance(Duration.ofMinutes(5));
+        host.agent().putFile(Items.textFile("/srv/app/app.yml", "port: 8080\n", host.agent().now().minusSeconds(1))
+                .setOwner("app").setGroup("app"), "port: 8080\n");
+        host.change(null);
+        JsonPath page = Actor.ADMIN.get("/api/v1/hosts/{id}/changes", host.id()).extract().jsonPath();
+        assertThat(page.getList("items.status")).containsExactly("IGNORED", "UNAUTHORIZED");
+
+        requester.post("/api/v1/changes", record("IGNORE_RULE", now, now.plus(HOUR), host.id(), new HashMap<>(Map.of(
+                "kind", "CONFIG_FILE", "key", "/srv/**", "action", "MODIFY", "onlyAttributes", List.of("colour")))))
+                .statusCode(400).body("title", equalTo("Invalid field 'expectations[0].onlyAttributes'"));
+    }
+
+    @Test
     void aMonthlyPatchCycleHasItsSummaryRecordVerifiedWithEveryPackageOnEveryHost() {
-        Host a = host();
-        Host b = host();
+        ScenarioHost a = host();
+        ScenarioHost b = host();
         String tag = "servers-" + UUID.randomUUID().toString().substring(0, 6);
-        for (Host h : List.of(a, b)) {
+        for (ScenarioHost h : List.of(a, b)) {
             given().contentType("application/json").body(Map.of("tags", List.of(tag))).put("/api/v1/hosts/{id}", h.id())
                     .then().statusCode(200);
         }
@@ -328,10 +364,10 @@ public abstract class ChangeScenarios extends CollectorTest {
         Map<String, Object> body = record("RECURRING", t0.plus(HOUR.multipliedBy(25)), t0.plus(HOUR.multipliedBy(29)),
                 "tag:" + tag, Map.of("kind", "PACKAGE", "key", "*", "action", "UPGRADE"));
         body.put("recurrence", "P1M");
-        long standing = approved(body);
+        long standing = workflow.approved(body);
         clock.advance(HOUR.multipliedBy(26));
-        a.change(pkg(a, "openssl", "3.0.2"));
-        b.change(pkg(b, "curl", "7.88.2"));
+        a.change(a.pkg("openssl", "3.0.2"));
+        b.change(b.pkg("curl", "7.88.2"));
 
         JsonPath cycles = approver.get("/api/v1/changes?parentId={id}", standing).extract().jsonPath();
         assertThat(cycles.getList("items")).hasSize(1);
@@ -350,8 +386,57 @@ public abstract class ChangeScenarios extends CollectorTest {
     }
 
     @Test
+    void aStandardChangeApprovedLessThanTheLeadTimeBeforeItsWindowIsALeadTimeViolation() {
+        ScenarioHost host = host();
+        Instant t0 = clock.now();
+        long late = workflow.approved(standard(t0.plus(HOUR.multipliedBy(2)), t0.plus(HOUR.multipliedBy(3)), host.id(),
+                upgrade("openssl:amd64", "3.0.2")));
+        long onTime = workflow.approved(standard(t0.plus(HOUR.multipliedBy(24)).plusSeconds(60),
+                t0.plus(HOUR.multipliedBy(25)), host.id(), upgrade("curl:amd64", "7.88.2")));
+
+        JsonPath violation = workflow.recordFindings(late, "LEAD_TIME_VIOLATION");
+        assertThat(violation.getList("items")).hasSize(1);
+        assertThat(violation.getString("items[0].summary")).contains("PT24H", t0.plus(HOUR.multipliedBy(2)).toString());
+        assertThat(violation.getString("items[0].evidence")).isEqualTo("/api/v1/changes/" + late);
+        assertThat(workflow.recordFindings(onTime, "LEAD_TIME_VIOLATION").getList("items")).isEmpty();
+    }
+
+    @Test
+    void aHostThatStopsReportingIsSilentUntilItReportsAgain() {
+        ScenarioHost host = host();
+        clock.advance(HOUR.multipliedBy(3).plusMinutes(1));
+        hostHealth.check();
+        JsonPath silent = findings(host, "AGENT_SILENT");
+        assertThat(silent.getString("items[0].status")).isEqualTo("OPEN");
+        assertThat(silent.getString("items[0].summary")).contains(host.id(), "PT3H");
+
+        host.change(null);
+        hostHealth.check();
+        assertThat(findings(host, "AGENT_SILENT").getString("items[0].status")).isEqualTo("RESOLVED");
+    }
+
+    @Test
+    void anAgentClockOffByMoreThanTheThresholdIsAClockSkewFindingAndItsTimesAreCorrected() {
+        try (ScenarioHost host = ScenarioHost.start(newAgent(), clock, Duration.ofMinutes(10))) {
+            host.change(Items.pkg("openssl", "3.0.2"));
+            JsonPath skew = getJson("/api/v1/hosts/{id}", host.id());
+            assertThat(skew.getLong("clockSkew.skewMs")).isBetween(Duration.ofMinutes(10).minusSeconds(5).toMillis(),
+                    Duration.ofMinutes(10).plusSeconds(5).toMillis());
+            JsonPath change = observed(host, "openssl:amd64");
+            assertThat(Instant.parse(change.getString("observedAt"))).as("corrected to the collector's clock")
+                    .isBetween(clock.now().minusSeconds(30), clock.now());
+            assertThat(Instant.parse(change.getString("observedAtAgent"))).as("as the agent stamped it")
+                    .isAfter(clock.now().plus(Duration.ofMinutes(9)));
+            hostHealth.check();
+            JsonPath finding = findings(host, "CLOCK_SKEW");
+            assertThat(finding.getString("items[0].status")).isEqualTo("OPEN");
+            assertThat(finding.getString("items[0].summary")).contains("PT2M");
+        }
+    }
+
+    @Test
     void invalidRecordsAndTransitionsAreProblemsNamingTheFieldOrTheAllowedTransitions() {
-        Host host = host();
+        ScenarioHost host = host();
         Instant t0 = clock.now();
         requester.post("/api/v1/changes", standard(t0.plus(HOUR), t0, host.id(), upgrade("openssl:amd64", null)))
                 .statusCode(400).contentType("application/problem+json").body("title", equalTo("Invalid field 'windowEnd'"));
@@ -369,89 +454,17 @@ public abstract class ChangeScenarios extends CollectorTest {
 
     // --- scenario helpers ---
 
-    private record Host(String id, TestAgent agent, AgentStream stream, TestClock clock) {
-        void change(Item item) {
-            if (item != null) {
-                agent.put(item);
-            }
-            agent.clockOffset(clock.offset());
-            assertThat(agent.deliver(stream, agent.delta()).hasAck()).isTrue();
-        }
+    private ScenarioHost host() {
+        ScenarioHost host = ScenarioHost.start(newAgent(), clock);
+        hosts.add(host);
+        return host;
     }
 
-    private Host host() {
-        TestAgent agent = newAgent().clockOffset(clock.offset());
-        Instant longAgo = agent.now().minus(Duration.ofDays(30));
-        agent.put(Items.pkg("openssl", "3.0.1", longAgo)).put(Items.pkg("curl", "7.88.1", longAgo));
-        AgentStream stream = agent.open();
-        streams.add(stream);
-        stream.hello();
-        assertThat(agent.deliver(stream, agent.fullSnapshot()).hasAck()).isTrue();
-        return new Host(agent.hostId(), agent, stream, clock);
+    private JsonPath observed(ScenarioHost host, String key) {
+        return workflow.observed(host.id(), key);
     }
 
-    /** A package as installed a minute ago on the host's (agent's) clock: the evidence time. */
-    private Item pkg(Host host, String name, String version) {
-        host.agent().clockOffset(clock.offset());
-        return Items.pkg(name, version, host.agent().now().minusSeconds(60));
-    }
-
-    private static Map<String, Object> upgrade(String key, String toVersion) {
-        Map<String, Object> e = new HashMap<>(Map.of("kind", "PACKAGE", "key", key, "action", "UPGRADE"));
-        if (toVersion != null) {
-            e.put("toVersion", toVersion);
-        }
-        return e;
-    }
-
-    private static Map<String, Object> standard(Instant start, Instant end, String host, Map<String, Object> expectation) {
-        return record("STANDARD", start, end, host, expectation);
-    }
-
-    private static Map<String, Object> record(String type, Instant start, Instant end, String host,
-                                              Map<String, Object> expectation) {
-        return new HashMap<>(Map.of("title", type + " change on " + host, "justification", "security patch",
-                "type", type, "windowStart", start.toString(), "windowEnd", end.toString(), "hosts", List.of(host),
-                "expectations", List.of(expectation), "rollbackPlan", "reinstall the previous version", "cuiInvolved", true));
-    }
-
-    private long submitted(Map<String, Object> body) {
-        long id = requester.post("/api/v1/changes", body).statusCode(201).extract().jsonPath().getLong("id");
-        requester.post("/api/v1/changes/{id}/submit", Map.of(), id).statusCode(200).body("state", equalTo("SUBMITTED"));
-        return id;
-    }
-
-    private long approved(Map<String, Object> body) {
-        long id = submitted(body);
-        approver.post("/api/v1/changes/{id}/approve", Map.of("note", "impact reviewed"), id).statusCode(200)
-                .body("approvedBy", equalTo(approver.name()));
-        return id;
-    }
-
-    private JsonPath observed(Host host, String key) {
-        JsonPath page = Actor.ADMIN.get("/api/v1/hosts/{id}/changes", host.id()).statusCode(200).extract().jsonPath();
-        return new JsonPath(page.prettify()).setRootPath("items.find { it.key == '" + key + "' }");
-    }
-
-    private JsonPath findings(Host host, String type) {
-        String query = "/api/v1/findings?hostId=" + host.id() + (type == null ? "" : "&type=" + type);
-        return approver.get(query).statusCode(200).extract().jsonPath();
-    }
-
-    private void drainAlerts() {
-        while (alerts.sendDue() > 0) {
-            // each call sends one batch
-        }
-    }
-
-    private JsonPath delivery(long findingId, String channel) {
-        JsonPath list = Actor.ADMIN.get("/api/v1/alerts?findingId={id}", findingId).statusCode(200).extract().jsonPath();
-        return new JsonPath(list.prettify()).setRootPath("find { it.channel == '" + channel + "' }");
-    }
-
-    private JsonPath received(String path, String hostId) {
-        JsonPath all = given().get(receiver + "/received?path=" + path).then().statusCode(200).extract().jsonPath();
-        String match = path.equals("/webhook") ? "it.hostId == '" + hostId + "'" : "it.toString().contains('" + hostId + "')";
-        return new JsonPath(all.prettify()).setRootPath("find { " + match + " }");
+    private JsonPath findings(ScenarioHost host, String type) {
+        return workflow.findings(host.id(), type);
     }
 }

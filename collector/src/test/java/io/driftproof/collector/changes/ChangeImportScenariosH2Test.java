@@ -1,0 +1,7 @@
+package io.driftproof.collector.changes;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class ChangeImportScenariosH2Test extends ChangeImportScenarios {
+}
