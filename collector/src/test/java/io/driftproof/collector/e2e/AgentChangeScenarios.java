@@ -1,5 +1,7 @@
 package io.driftproof.collector.e2e;
 
+import io.driftproof.collector.reconcile.ReconcileTriggers;
+import io.driftproof.collector.testing.Actor;
 import io.driftproof.collector.testing.AlertInbox;
 import io.driftproof.collector.testing.AlertReceiver;
 import io.driftproof.collector.testing.ChangeWorkflow;
@@ -20,8 +22,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
+import static io.driftproof.collector.testing.ChangeWorkflow.record;
 import static io.driftproof.collector.testing.ChangeWorkflow.standard;
 import static io.driftproof.collector.testing.ChangeWorkflow.upgrade;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +46,7 @@ public abstract class AgentChangeScenarios extends CollectorTest {
 
     private static final Duration HOUR = Duration.ofHours(1);
     private static final String OPENSSL = "openssl:amd64";
+    private static final String CURL = "curl:amd64";
 
     @TempDir
     Path work;
@@ -51,6 +56,8 @@ public abstract class AgentChangeScenarios extends CollectorTest {
     WindowEndVerification windowEnd;
     @Inject
     AlertInbox alerts;
+    @Inject
+    ReconcileTriggers reconcileTriggers;
 
     private FakeHost host;
     private Path state;
@@ -147,12 +154,113 @@ public abstract class AgentChangeScenarios extends CollectorTest {
         assertThat(workflow.findings(host.hostId(), "MISSING_IMPLEMENTATION").getList("items")).hasSize(1);
     }
 
+    @Test
+    void implementedThenApprovedIsAnApprovedAfterImplementationFinding() {
+        host.dpkg("openssl", "3.0.15-1~deb12u1");
+        agent.send(host, state);
+        assertThat(workflow.observed(host.hostId(), OPENSSL).getString("status")).isEqualTo("UNAUTHORIZED");
+
+        Instant now = clock.now();
+        clock.advance(Duration.ofMinutes(10));
+        long id = workflow.approved(standard(now.minus(HOUR), now.plus(HOUR), host.hostId(), upgrade(OPENSSL, "3.0.15-1~deb12u1")));
+
+        JsonPath change = workflow.observed(host.hostId(), OPENSSL);
+        assertThat(change.getString("status")).isEqualTo("APPROVED_AFTER_IMPLEMENTATION");
+        assertThat(change.getLong("changeRecordId")).isEqualTo(id);
+        assertThat(workflow.findings(host.hostId(), "APPROVED_AFTER_IMPLEMENTATION").getList("items")).hasSize(1);
+        assertThat(workflow.findings(host.hostId(), "UNAPPROVED_CHANGE").getString("items[0].status")).isEqualTo("RESOLVED");
+    }
+
+    @Test
+    void anEmergencyApprovedTwoHoursAfterIsWithinTheDeadlineThirtyHoursAfterIsOverdue() {
+        host.dpkg("openssl", "3.0.15-1~deb12u1").dpkg("curl", "7.88.1-10+deb12u8");
+        agent.send(host, state);
+        Instant now = clock.now();
+        long onTime = workflow.submitted(record("EMERGENCY", now.minus(HOUR), now.plus(HOUR), host.hostId(), upgrade(OPENSSL, null)));
+        long overdue = workflow.submitted(record("EMERGENCY", now.minus(HOUR), now.plus(HOUR), host.hostId(), upgrade(CURL, null)));
+        assertThat(workflow.observed(host.hostId(), OPENSSL).getString("status")).isEqualTo("AWAITING_EMERGENCY_APPROVAL");
+
+        clock.advance(HOUR.multipliedBy(2));
+        workflow.approver().post("/api/v1/changes/{id}/approve", Map.of(), onTime).statusCode(200);
+        assertThat(workflow.observed(host.hostId(), OPENSSL).getString("status")).isEqualTo("EMERGENCY_WITHIN_DEADLINE");
+
+        clock.advance(HOUR.multipliedBy(28));
+        reconcileTriggers.sweep();
+        assertThat(workflow.observed(host.hostId(), CURL).getString("status")).isEqualTo("UNAUTHORIZED");
+        workflow.approver().post("/api/v1/changes/{id}/approve", Map.of(), overdue).statusCode(200);
+        assertThat(workflow.observed(host.hostId(), CURL).getString("status")).isEqualTo("APPROVED_AFTER_IMPLEMENTATION");
+        assertThat(workflow.recordFindings(overdue, "EMERGENCY_APPROVAL_OVERDUE").getString("items[0].status")).isEqualTo("OPEN");
+        assertThat(workflow.recordFindings(onTime, "EMERGENCY_APPROVAL_OVERDUE").getList("items")).isEmpty();
+    }
+
+    @Test
+    void aChangeOutsideTheApprovedWindowIsAFinding() {
+        Instant now = clock.now();
+        long id = approvedYesterday(now.plus(HOUR.multipliedBy(25)), now.plus(HOUR.multipliedBy(27)),
+                upgrade(OPENSSL, "3.0.15-1~deb12u1"));
+        host.dpkg("openssl", "3.0.15-1~deb12u1");
+        agent.send(host, state);
+
+        JsonPath change = workflow.observed(host.hostId(), OPENSSL);
+        assertThat(change.getString("status")).isEqualTo("OUTSIDE_WINDOW");
+        assertThat(change.getLong("changeRecordId")).isEqualTo(id);
+        assertThat(workflow.findings(host.hostId(), "OUTSIDE_WINDOW").getList("items")).hasSize(1);
+    }
+
+    @Test
+    void anIgnoreRuleMakesMatchingChangesIgnored() {
+        Instant now = clock.now();
+        long rule = approvedYesterdayRecord(record("IGNORE_RULE", now.minus(HOUR), now.plus(Duration.ofDays(365)), host.hostId(),
+                Map.of("kind", "CONFIG_FILE", "key", "/etc/app/cache/**", "action", "ANY")));
+        host.write("/etc/app/cache/state.db", "v2\n");
+        agent.send(host, state);
+
+        JsonPath change = workflow.observed(host.hostId(), "/etc/app/cache/state.db");
+        assertThat(change.getString("status")).isEqualTo("IGNORED");
+        assertThat(change.getLong("changeRecordId")).isEqualTo(rule);
+        assertThat(workflow.findings(host.hostId(), null).getList("items")).isEmpty();
+    }
+
+    @Test
+    void aMonthlyPatchCycleHasItsSummaryRecordVerifiedWithEveryPackageChanged() {
+        String tag = "servers-" + host.hostId().substring(0, 6);
+        Actor.ADMIN.request().body(Map.of("tags", List.of(tag))).put("/api/v1/hosts/{id}", host.hostId()).then().statusCode(200);
+        Instant now = clock.now();
+        Map<String, Object> body = record("RECURRING", now.minus(HOUR), now.plus(HOUR.multipliedBy(3)), "tag:" + tag,
+                Map.of("kind", "PACKAGE", "key", "*", "action", "UPGRADE"));
+        body.put("recurrence", "P1M");
+        long standing = approvedYesterdayRecord(body);
+        host.dpkg("openssl", "3.0.15-1~deb12u1").dpkg("curl", "7.88.1-10+deb12u8");
+        agent.send(host, state);
+
+        JsonPath cycles = workflow.approver().get("/api/v1/changes?parentId={id}", standing).statusCode(200).extract().jsonPath();
+        assertThat(cycles.getList("items")).hasSize(1);
+        long summary = cycles.getLong("items[0].id");
+        assertThat(workflow.observed(host.hostId(), OPENSSL).getString("status")).isEqualTo("AUTHORIZED");
+        assertThat(workflow.observed(host.hostId(), CURL).getLong("changeRecordId")).isEqualTo(summary);
+
+        clock.advance(HOUR.multipliedBy(4));
+        windowEnd.verifyEnded();
+        JsonPath record = workflow.record(summary);
+        assertThat(record.getString("state")).isEqualTo("VERIFIED");
+        assertThat(record.getList("verification.key")).containsExactlyInAnyOrder(OPENSSL, CURL);
+    }
+
     /** A STANDARD record for the host, window from an hour ago to an hour from now, requested and
      * approved 26 hours ago; the clock is back at real time afterwards. */
     private long approvedYesterday(Map<String, Object> expectation) {
         Instant now = clock.now();
+        return approvedYesterday(now.minus(HOUR), now.plus(HOUR), expectation);
+    }
+
+    private long approvedYesterday(Instant windowStart, Instant windowEnd, Map<String, Object> expectation) {
+        return approvedYesterdayRecord(standard(windowStart, windowEnd, host.hostId(), expectation));
+    }
+
+    /** Requests and approves the record 26 hours ago; the clock is back at real time afterwards. */
+    private long approvedYesterdayRecord(Map<String, Object> body) {
         clock.advance(HOUR.multipliedBy(-26));
-        long id = workflow.approved(standard(now.minus(HOUR), now.plus(HOUR), host.hostId(), expectation));
+        long id = workflow.approved(body);
         clock.reset();
         return id;
     }
