@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.util.List;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,6 +37,8 @@ public class UserResource {
     @Path("/me")
     @RolesAllowed({Role.REQUESTER_NAME, Role.APPROVER_NAME, Role.IMPLEMENTER_NAME, Role.AUDITOR_NAME, Role.ADMIN_NAME})
     public UserView me() {
-        return users.get(currentUser.name()).orElseThrow();
+        // API tokens and OIDC users have no local user row: their identity is all there is.
+        return users.get(currentUser.name()).orElseGet(
+                () -> new UserView(currentUser.name(), List.copyOf(currentUser.roles()), null, null));
     }
 }
