@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Settings of users, the collector's certificate authority and TLS, and agent connections. */
@@ -21,6 +22,9 @@ public interface SecurityConfig {
 
     /** How agents may connect. */
     Agent agent();
+
+    /** Users signed in through OIDC (when quarkus.oidc.tenant-enabled=true). */
+    Oidc oidc();
 
     interface Tls {
         /** DNS names and IP addresses the server certificate names (its SANs): every address agents
@@ -43,6 +47,14 @@ public interface SecurityConfig {
         /** Validity of the client certificates issued to agents at enrollment. */
         @WithDefault("P365D")
         Duration clientCertificateValidity();
+    }
+
+    interface Oidc {
+        /** Token claim values that name driftproof roles, e.g. dp-approvers=APPROVER
+         * (driftproof.oidc.role-mapping."dp-approvers"=APPROVER). A value that is itself a role name
+         * (ADMIN, AUDITOR, ...) maps to that role; any other value gives no role. Which claim holds
+         * the values is quarkus.oidc.roles.role-claim-path (default realm_access/roles, or groups). */
+        Map<String, String> roleMapping();
     }
 
     interface Agent {

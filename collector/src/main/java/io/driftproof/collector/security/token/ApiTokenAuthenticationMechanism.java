@@ -31,15 +31,16 @@ public class ApiTokenAuthenticationMechanism implements HttpAuthenticationMechan
                 new ApiTokenAuthenticationRequest(token), context));
     }
 
+    /** None of its own: the challenge of HTTP Basic (or OIDC) is sent, so a browser asks for a password. */
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer"));
+        return Uni.createFrom().nullItem();
     }
 
-    /** Below HTTP Basic, so that an anonymous browser is challenged for a password. */
+    /** Before OIDC, which would refuse a dpat_ token as a malformed JWT; other requests pass through. */
     @Override
     public int getPriority() {
-        return DEFAULT_PRIORITY - 100;
+        return DEFAULT_PRIORITY + 100;
     }
 
     @Override
