@@ -14,8 +14,11 @@ import io.driftproof.collector.testing.Rows;
 import io.driftproof.collector.testing.TestAgent;
 import io.driftproof.collector.testing.TestClock;
 import io.driftproof.proto.EnrollmentToken;
+import io.driftproof.proto.v1.AgentMessage;
 import io.driftproof.proto.v1.EnrollResponse;
+import io.driftproof.proto.v1.Hello;
 import io.driftproof.proto.v1.HostInfo;
+import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -32,6 +35,7 @@ import javax.net.ssl.X509TrustManager;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
@@ -43,6 +47,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.is;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
@@ -112,9 +117,8 @@ public abstract class AgentSecurity extends CollectorTest {
         TestAgent impostor = new TestAgent(port(), "host-" + UUID.randomUUID());
         Rows.Counts beforeImpostor = rows.count();
         try (AgentStream stream = impostor.open(enrolled.channel())) {
-            impostor.put(Items.pkg("bash", "5.2"));
-            stream.send(io.driftproof.proto.v1.AgentMessage.newBuilder().setHello(
-                    io.driftproof.proto.v1.Hello.newBuilder().setHost(impostor.host())).build());
+            stream.send(AgentMessage.newBuilder().setHello(
+                    Hello.newBuilder().setHost(impostor.host())).build());
             Status status = stream.failure();
             assertThat(status.getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
             assertThat(status.getDescription()).contains(agent.hostId()).contains(impostor.hostId());
@@ -163,7 +167,7 @@ public abstract class AgentSecurity extends CollectorTest {
             Actor.create("op", "IMPLEMENTER").post("/api/v1/hosts/{id}/certificate/revoke", Map.of(), agent.hostId())
                     .statusCode(403);
             Actor.ADMIN.post("/api/v1/hosts/{id}/certificate/revoke", Map.of(), agent.hostId()).statusCode(200)
-                    .body("revokedSerials.size()", org.hamcrest.Matchers.is(1));
+                    .body("revokedSerials.size()", is(1));
             Status closed = open.failure();
             assertThat(closed.getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
             assertThat(closed.getDescription()).contains("revoked");
@@ -234,12 +238,12 @@ public abstract class AgentSecurity extends CollectorTest {
         }
         Path pkiDir = Path.of("target/test-data/pki");
         assertThat(Files.getPosixFilePermissions(pkiDir.resolve("ca.key"))).containsExactlyInAnyOrder(
-                java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+                PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         assertThat(Files.getPosixFilePermissions(pkiDir.resolve("server.key"))).hasSize(2);
     }
 
     private record Enrolled(KeyPair key, X509Certificate certificate, int port, X509Certificate ca) {
-        io.grpc.ManagedChannel channel() {
+        ManagedChannel channel() {
             return AgentTls.channel(port, ca, key, certificate);
         }
     }
@@ -269,8 +273,8 @@ public abstract class AgentSecurity extends CollectorTest {
 
     private static void assertRefused(TestAgent agent, AgentStream stream, Status.Code code, String reason) {
         try (stream) {
-            stream.send(io.driftproof.proto.v1.AgentMessage.newBuilder().setHello(
-                    io.driftproof.proto.v1.Hello.newBuilder().setHost(agent.host())).build());
+            stream.send(AgentMessage.newBuilder().setHello(
+                    Hello.newBuilder().setHost(agent.host())).build());
             Status status = stream.failure();
             assertThat(status.getCode()).as(status.toString()).isEqualTo(code);
             assertThat(status.getDescription()).contains(reason);
