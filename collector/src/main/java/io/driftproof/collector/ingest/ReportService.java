@@ -90,6 +90,7 @@ public class ReportService implements BindableService {
             response = enrollment.enroll(request);
         } catch (AgentRefused refused) {
             LOG.warnf("refused an enrollment: %s", refused.getMessage());
+            metrics.enrollmentRefused();
             responses.onError(refused.status().asRuntimeException());
             return;
         } catch (RuntimeException e) {
@@ -97,6 +98,7 @@ public class ReportService implements BindableService {
             responses.onError(Status.INTERNAL.withDescription("the collector could not enroll the host").asRuntimeException());
             return;
         }
+        metrics.enrolled();
         responses.onNext(response);
         responses.onCompleted();
     }

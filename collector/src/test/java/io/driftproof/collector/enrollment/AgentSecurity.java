@@ -42,9 +42,14 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
@@ -216,6 +221,39 @@ public abstract class AgentSecurity extends CollectorTest {
         StatusRuntimeException malformed = enrollRefused("dpe1.not-a-token", second.host(), key, second.hostId());
         assertThat(malformed.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(rows.count()).isEqualTo(before);
+    }
+
+    @Test
+    void aTokenUsedTwiceAtOnceEnrollsOneHost() throws Exception {
+        String token = token(List.of());
+        TestAgent first = newAgent();
+        TestAgent second = newAgent();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Status.Code>> outcomes = pool.invokeAll(List.of(enrollCall(token, first), enrollCall(token, second)));
+            List<Status.Code> codes = new ArrayList<>();
+            for (Future<Status.Code> outcome : outcomes) {
+                codes.add(outcome.get());
+            }
+            assertThat(codes).containsExactlyInAnyOrder(Status.Code.OK, Status.Code.PERMISSION_DENIED);
+        } finally {
+            pool.shutdownNow();
+        }
+        long enrolled = List.of(first, second).stream()
+                .filter(a -> Actor.ADMIN.get("/api/v1/hosts/{id}", a.hostId()).extract().statusCode() == 200).count();
+        assertThat(enrolled).isEqualTo(1);
+    }
+
+    private Callable<Status.Code> enrollCall(String token, TestAgent agent) {
+        KeyPair key = issuer.newKeyPair();
+        return () -> {
+            try {
+                AgentTls.enroll(tlsPort(), pki.caCertificate(), token, agent.host(), key, agent.hostId());
+                return Status.Code.OK;
+            } catch (StatusRuntimeException e) {
+                return e.getStatus().getCode();
+            }
+        };
     }
 
     @Test
