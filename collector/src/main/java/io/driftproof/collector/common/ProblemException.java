@@ -19,6 +19,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Status.BAD_REQUEST, "Invalid parameter '" + parameter + "'", detail);
     }
 
+    /** A 400 naming the body field at fault. */
+    public static ProblemException field(String name, String detail) {
+        return new ProblemException(Status.BAD_REQUEST, "Invalid field '" + name + "'", detail);
+    }
+
     public static ProblemException badRequest(String detail) {
         return new ProblemException(Status.BAD_REQUEST, "Invalid request", detail);
     }

@@ -1,6 +1,7 @@
 package io.driftproof.collector.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -20,6 +21,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return ProblemResponses.of(e.status().getStatusCode(), e.title(), e.getMessage(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e) {
+        return ProblemResponses.of(400, "Unknown field '" + e.getPropertyName() + "'", "the request body has a field '"
+                + e.getPropertyName() + "' that this request does not take", uri);
     }
 
     @ServerExceptionMapper

@@ -1,5 +1,7 @@
 package io.driftproof.collector.content;
 
+import io.driftproof.collector.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import io.driftproof.collector.common.QueryParameters;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,6 +22,7 @@ import java.nio.charset.StandardCharsets;
  * ({@code .../items/%2Fetc%2Fssh%2Fsshd_config/content}).
  */
 @Path("/api/v1/hosts/{hostId}/items/{key: .+}/content")
+@RolesAllowed({Role.REQUESTER_NAME, Role.APPROVER_NAME, Role.IMPLEMENTER_NAME, Role.AUDITOR_NAME, Role.ADMIN_NAME})
 public class ContentResource {
 
     private final FileHistory history;

@@ -1,5 +1,7 @@
 package io.driftproof.collector.diff;
 
+import io.driftproof.collector.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import io.driftproof.collector.common.ProblemException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 
 /** The diff of an observed change: unified diff text by default, structured with ?format=json. */
 @Path("/api/v1/observed-changes/{id}/diff")
+@RolesAllowed({Role.REQUESTER_NAME, Role.APPROVER_NAME, Role.IMPLEMENTER_NAME, Role.AUDITOR_NAME, Role.ADMIN_NAME})
 public class DiffResource {
 
     private final DiffService diffs;

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.Set;
 
 /** Registers hosts as their agents say Hello and records what the stream measures about them. */
 @ApplicationScoped
@@ -21,22 +22,28 @@ public class HostRegistry {
     /** Creates the host on first contact, refreshes its description otherwise. */
     @Transactional
     public Host hello(String hostId, HostInfo info, String agentVersion, Instant now) {
-        Host host = hosts.lock(hostId).orElseGet(() -> {
-            Host created = new Host();
-            created.id = hostId;
-            created.firstSeen = now;
-            created.lastSeen = now;
-            hosts.persist(created);
-            return created;
-        });
-        host.hostname = text(info.getHostname(), 255);
-        host.os = text(info.getOs(), 255);
-        host.kernel = text(info.getKernel(), 255);
-        host.arch = text(info.getArch(), 64);
+        Host host = hosts.lockOrCreate(hostId, now);
+        describe(host, info);
         host.agentVersion = text(agentVersion, 64);
         host.lastSeen = now;
         hosts.flush();
         return host;
+    }
+
+    /** Records an enrolled host (created when new) with its description and the token's tags. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enrolled(String hostId, HostInfo info, Set<String> tags, Instant now) {
+        Host host = hosts.lockOrCreate(hostId, now);
+        describe(host, info);
+        host.tags.addAll(tags);
+        hosts.flush();
+    }
+
+    private static void describe(Host host, HostInfo info) {
+        host.hostname = text(info.getHostname(), 255);
+        host.os = text(info.getOs(), 255);
+        host.kernel = text(info.getKernel(), 255);
+        host.arch = text(info.getArch(), 64);
     }
 
     @Transactional

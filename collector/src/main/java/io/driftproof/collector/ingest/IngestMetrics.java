@@ -20,6 +20,9 @@ public class IngestMetrics {
     private final Counter duplicates;
     private final Counter resyncs;
     private final Counter rejected;
+    private final Counter refused;
+    private final Counter enrolled;
+    private final Counter enrollmentsRefused;
     private final Timer lag;
     private final AtomicInteger openStreams;
 
@@ -30,6 +33,9 @@ public class IngestMetrics {
         duplicates = Counter.builder("driftproof.ingest.duplicates").description("Deltas delivered again and acknowledged as duplicates").register(registry);
         resyncs = Counter.builder("driftproof.ingest.resyncs").description("Resync answers sent").register(registry);
         rejected = Counter.builder("driftproof.ingest.rejected").description("Agent messages refused as invalid").register(registry);
+        refused = Counter.builder("driftproof.ingest.refused").description("Report streams refused: no or invalid agent credential, or another host's Hello").register(registry);
+        enrolled = Counter.builder("driftproof.enrollment.issued").description("Client certificates issued at enrollment").register(registry);
+        enrollmentsRefused = Counter.builder("driftproof.enrollment.refused").description("Enroll calls refused (bad, unknown, used or expired token; bad CSR)").register(registry);
         lag = Timer.builder("driftproof.ingest.lag").description("Time from a scan (observedAt) to its arrival (receivedAt)")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofDays(1))
                 .register(registry);
@@ -55,6 +61,18 @@ public class IngestMetrics {
 
     void rejected() {
         rejected.increment();
+    }
+
+    void refused() {
+        refused.increment();
+    }
+
+    void enrolled() {
+        enrolled.increment();
+    }
+
+    void enrollmentRefused() {
+        enrollmentsRefused.increment();
     }
 
     void streamOpened() {

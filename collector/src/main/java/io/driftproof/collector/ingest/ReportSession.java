@@ -34,6 +34,7 @@ final class ReportSession implements StreamObserver<AgentMessage> {
     private static final Logger LOG = Logger.getLogger(ReportSession.class);
 
     private final StreamObserver<CollectorMessage> responses;
+    private final ReportSessions sessions;
     private final AgentIdentity identity;
     private final HostRegistry registry;
     private final DeltaValidator validator;
@@ -49,9 +50,10 @@ final class ReportSession implements StreamObserver<AgentMessage> {
     private long lastAcked;
     private boolean closed;
 
-    ReportSession(StreamObserver<CollectorMessage> responses, ReportSessions with) {
+    ReportSession(StreamObserver<CollectorMessage> responses, AgentIdentity identity, ReportSessions with) {
         this.responses = responses;
-        this.identity = with.identity;
+        this.sessions = with;
+        this.identity = identity;
         this.registry = with.registry;
         this.validator = with.validator;
         this.ingest = with.ingest;
@@ -74,6 +76,8 @@ final class ReportSession implements StreamObserver<AgentMessage> {
             }
         } catch (ProtocolViolation e) {
             refuse(e);
+        } catch (AgentRefused e) {
+            deny(e);
         } catch (RuntimeException e) {
             LOG.errorf(e, "report stream of host %s failed", hostId);
             fail(Status.INTERNAL.withDescription("the collector could not process the message"));
@@ -88,6 +92,21 @@ final class ReportSession implements StreamObserver<AgentMessage> {
         LOG.debugf("refused a message from host %s: %s", hostId, violation.getMessage());
         metrics.rejected();
         fail(Status.INVALID_ARGUMENT.withDescription(violation.getMessage()));
+    }
+
+    /** Closes the stream with the refusal's status (UNAUTHENTICATED, PERMISSION_DENIED). */
+    synchronized void deny(AgentRefused refused) {
+        if (closed) {
+            return;
+        }
+        LOG.warnf("refused a report stream (host %s): %s", hostId, refused.getMessage());
+        metrics.refused();
+        fail(refused.status());
+    }
+
+    /** The host this stream reports for, null before the Hello and after the end. */
+    synchronized String hostId() {
+        return hostId;
     }
 
     @Override
@@ -111,6 +130,7 @@ final class ReportSession implements StreamObserver<AgentMessage> {
         String id = identity.hostId(hello);
         Host host = ConflictRetry.run(() -> registry.hello(id, hello.getHost(), hello.getAgentVersion(), clock.now()));
         hostId = id;
+        sessions.opened(this);
         metrics.streamOpened();
         Welcome.Builder welcome = Welcome.newBuilder().setLastSeq(host.lastSeq).setCollectorTime(timestamp(clock.now()));
         if (host.manifestDigest != null) {
@@ -136,6 +156,7 @@ final class ReportSession implements StreamObserver<AgentMessage> {
 
     private void delta(Delta part) {
         requireHello();
+        identity.recheck();
         Optional<Delta> complete = assembler.add(part);
         if (complete.isEmpty()) {
             return;
@@ -180,6 +201,7 @@ final class ReportSession implements StreamObserver<AgentMessage> {
     private void end() {
         closed = true;
         if (hostId != null) {
+            sessions.closed(this);
             metrics.streamClosed();
             hostId = null;
         }

@@ -3,14 +3,18 @@ package io.driftproof.collector.ingest;
 import io.driftproof.collector.common.CollectorConfig;
 import io.driftproof.collector.common.ServerClock;
 import io.driftproof.proto.v1.CollectorMessage;
+import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Opens a {@link ReportSession} per stream with the services it uses. */
-@ApplicationScoped
-class ReportSessions {
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-    final AgentIdentity identity;
+/** Opens a {@link ReportSession} per stream with the services it uses, and knows the open streams
+ * of each host so that a revocation can close them at once. */
+@ApplicationScoped
+public class ReportSessions {
+
     final HostRegistry registry;
     final DeltaValidator validator;
     final DeltaIngest ingest;
@@ -18,9 +22,10 @@ class ReportSessions {
     final ServerClock clock;
     final CollectorConfig config;
 
-    ReportSessions(AgentIdentity identity, HostRegistry registry, DeltaValidator validator, DeltaIngest ingest,
+    private final Set<ReportSession> open = ConcurrentHashMap.newKeySet();
+
+    ReportSessions(HostRegistry registry, DeltaValidator validator, DeltaIngest ingest,
                    IngestMetrics metrics, ServerClock clock, CollectorConfig config) {
-        this.identity = identity;
         this.registry = registry;
         this.validator = validator;
         this.ingest = ingest;
@@ -29,7 +34,20 @@ class ReportSessions {
         this.config = config;
     }
 
-    ReportSession open(StreamObserver<CollectorMessage> responses) {
-        return new ReportSession(responses, this);
+    ReportSession open(StreamObserver<CollectorMessage> responses, AgentIdentity identity) {
+        return new ReportSession(responses, identity, this);
+    }
+
+    /** Closes this collector's open streams of the host with the status. */
+    public void close(String hostId, Status status) {
+        open.stream().filter(s -> hostId.equals(s.hostId())).forEach(s -> s.deny(new AgentRefused(status)));
+    }
+
+    void opened(ReportSession session) {
+        open.add(session);
+    }
+
+    void closed(ReportSession session) {
+        open.remove(session);
     }
 }

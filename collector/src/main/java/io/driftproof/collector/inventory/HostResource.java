@@ -1,5 +1,7 @@
 package io.driftproof.collector.inventory;
 
+import io.driftproof.collector.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import io.driftproof.collector.common.Page;
 import io.driftproof.collector.common.QueryParameters;
 import jakarta.ws.rs.Consumes;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 /** Hosts and their current items. Lists are paged with limit/offset (see docs/api.md). */
 @Path("/api/v1/hosts")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.REQUESTER_NAME, Role.APPROVER_NAME, Role.IMPLEMENTER_NAME, Role.AUDITOR_NAME, Role.ADMIN_NAME})
 public class HostResource {
 
     private final InventoryService inventory;
@@ -37,6 +40,7 @@ public class HostResource {
 
     @PUT
     @Path("/{hostId}")
+    @RolesAllowed(Role.ADMIN_NAME)
     @Consumes(MediaType.APPLICATION_JSON)
     public HostView update(@PathParam("hostId") String hostId, HostUpdate update) {
         return inventory.update(hostId, update == null ? new HostUpdate(null, null) : update);

@@ -9,14 +9,11 @@ import jakarta.transaction.Transactional;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Reads hosts and their current items; sets the operator-managed host attributes. */
 @ApplicationScoped
 public class InventoryService {
 
-    private static final Pattern TAG = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
-    private static final int MAX_TAGS = 50;
     private static final int MAX_ASSET_ID = 255;
 
     private final HostRepository hosts;
@@ -42,15 +39,7 @@ public class InventoryService {
 
     @Transactional
     public HostView update(String hostId, HostUpdate update) {
-        List<String> tags = update.tags() == null ? List.of() : update.tags();
-        if (tags.size() > MAX_TAGS) {
-            throw ProblemException.badRequest("at most " + MAX_TAGS + " tags, got " + tags.size());
-        }
-        for (String tag : tags) {
-            if (tag == null || !TAG.matcher(tag).matches()) {
-                throw ProblemException.badRequest("tag '" + tag + "' must be 1-64 characters of A-Z a-z 0-9 . _ : - starting with a letter or digit");
-            }
-        }
+        List<String> tags = HostTags.valid(update.tags());
         String assetId = update.cmdbAssetId() == null || update.cmdbAssetId().isBlank() ? null : update.cmdbAssetId().strip();
         if (assetId != null && assetId.length() > MAX_ASSET_ID) {
             throw ProblemException.badRequest("cmdbAssetId must be at most " + MAX_ASSET_ID + " characters");

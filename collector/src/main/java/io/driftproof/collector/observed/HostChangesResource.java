@@ -1,5 +1,7 @@
 package io.driftproof.collector.observed;
 
+import io.driftproof.collector.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import io.driftproof.collector.common.Page;
 import io.driftproof.collector.common.QueryParameters;
 import io.driftproof.collector.inventory.ItemKind;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 /** The observed changes of one host; from (inclusive) and to (exclusive) bound observedAt. */
 @Path("/api/v1/hosts/{hostId}/changes")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.REQUESTER_NAME, Role.APPROVER_NAME, Role.IMPLEMENTER_NAME, Role.AUDITOR_NAME, Role.ADMIN_NAME})
 public class HostChangesResource {
 
     private final ObservedChangeService changes;

@@ -1,5 +1,7 @@
 package io.driftproof.collector.observed;
 
+import io.driftproof.collector.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -8,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 
 @Path("/api/v1/observed-changes/{id}")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.REQUESTER_NAME, Role.APPROVER_NAME, Role.IMPLEMENTER_NAME, Role.AUDITOR_NAME, Role.ADMIN_NAME})
 public class ObservedChangeResource {
 
     private final ObservedChangeService changes;

@@ -1,7 +1,13 @@
 package io.driftproof.collector.security;
 
+import io.driftproof.collector.common.ProblemException;
+
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The roles of driftproof users. The constants are for {@code @RolesAllowed}. */
 public enum Role {
@@ -15,5 +21,22 @@ public enum Role {
 
     public static Optional<Role> parse(String name) {
         return Arrays.stream(values()).filter(r -> r.name().equals(name)).findFirst();
+    }
+
+    /** The role names of a request body's {@code roles} field, at least one; 400 naming a bad one. */
+    public static Set<String> namesOf(List<String> names) {
+        if (names == null || names.isEmpty()) {
+            throw ProblemException.field("roles", "roles must name at least one of " + all());
+        }
+        Set<String> roles = new LinkedHashSet<>();
+        for (String name : names) {
+            roles.add(parse(name).orElseThrow(() -> ProblemException.field("roles", "unknown role '" + name
+                    + "'; roles are " + all())).name());
+        }
+        return roles;
+    }
+
+    private static String all() {
+        return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
     }
 }

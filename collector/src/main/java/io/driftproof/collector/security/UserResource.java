@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Set;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,6 +38,9 @@ public class UserResource {
     @Path("/me")
     @RolesAllowed({Role.REQUESTER_NAME, Role.APPROVER_NAME, Role.IMPLEMENTER_NAME, Role.AUDITOR_NAME, Role.ADMIN_NAME})
     public UserView me() {
-        return users.get(currentUser.name()).orElseThrow();
+        // The roles of this sign-in; API tokens and OIDC users have no local user row to add to them.
+        List<String> roles = List.copyOf(currentUser.roles());
+        return users.get(currentUser.name()).filter(local -> Set.copyOf(local.roles()).equals(currentUser.roles()))
+                .orElseGet(() -> new UserView(currentUser.name(), roles, null, null));
     }
 }

@@ -7,12 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response.Status;
 
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Creates and reads local users. */
 @ApplicationScoped
@@ -30,12 +27,12 @@ public class UserService {
     @Transactional
     public UserView create(UserRequest request, String createdBy) {
         if (request == null || request.username() == null || !request.username().matches(USERNAME)) {
-            throw field("username", "username must be 1 to 128 letters, digits or . _ @ -");
+            throw ProblemException.field("username", "username must be 1 to 128 letters, digits or . _ @ -");
         }
         if (request.password() == null || request.password().length() < MIN_PASSWORD_LENGTH) {
-            throw field("password", "password must have at least " + MIN_PASSWORD_LENGTH + " characters");
+            throw ProblemException.field("password", "password must have at least " + MIN_PASSWORD_LENGTH + " characters");
         }
-        Set<String> roles = roles(request.roles());
+        Set<String> roles = Role.namesOf(request.roles());
         if (find(request.username()).isPresent()) {
             throw new ProblemException(Status.CONFLICT, "User exists", "a user named '" + request.username() + "' exists");
         }
@@ -58,27 +55,7 @@ public class UserService {
         return AppUser.find("username", username).firstResultOptional();
     }
 
-    private static Set<String> roles(List<String> names) {
-        if (names == null || names.isEmpty()) {
-            throw field("roles", "roles must name at least one of " + allRoles());
-        }
-        Set<String> roles = new LinkedHashSet<>();
-        for (String name : names) {
-            roles.add(Role.parse(name).orElseThrow(() -> field("roles", "unknown role '" + name + "'; roles are "
-                    + allRoles())).name());
-        }
-        return roles;
-    }
-
-    private static String allRoles() {
-        return Arrays.stream(Role.values()).map(Enum::name).collect(Collectors.joining(", "));
-    }
-
     private static UserView view(AppUser user) {
         return new UserView(user.username, List.of(user.roles.split(",")), user.createdAt, user.createdBy);
-    }
-
-    private static ProblemException field(String name, String detail) {
-        return new ProblemException(Status.BAD_REQUEST, "Invalid field '" + name + "'", detail);
     }
 }

@@ -448,7 +448,7 @@ public abstract class ChangeScenarios extends CollectorTest {
                 .statusCode(201).extract().jsonPath().getLong("id");
         approver.post("/api/v1/changes/{id}/approve", Map.of(), id).statusCode(409)
                 .body("detail", containsString("allowed transitions: cancel, submit"));
-        given().contentType("application/json").body(Map.of()).post("/api/v1/changes").then().statusCode(401);
+        given().auth().none().contentType("application/json").body(Map.of()).post("/api/v1/changes").then().statusCode(401);
         Actor.ADMIN.get("/api/v1/me").statusCode(200).body("roles", org.hamcrest.Matchers.contains("ADMIN"));
     }
 

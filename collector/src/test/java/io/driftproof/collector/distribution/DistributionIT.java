@@ -6,6 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -15,6 +18,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,6 +67,9 @@ class DistributionIT {
         String log = runUntilHealthy(Map.of("DRIFTPROOF_DATA_DIR", dataDir.toString()));
         assertThat(log).contains("jdbc:h2:file:" + dataDir);
         assertThat(dataDir.resolve("collector.mv.db")).exists();
+        assertThat(dataDir.resolve("pki/ca.crt")).exists();
+        assertThat(Files.getPosixFilePermissions(dataDir.resolve("pki/ca.key"))).containsExactlyInAnyOrder(
+                PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }
 
     @Test
@@ -86,16 +94,14 @@ class DistributionIT {
         assertThat(launch(List.of("build", "--db=oracle"), Map.of()).waitFor()).isEqualTo(2);
     }
 
-    /** Starts the collector, waits for /q/health to answer 200, stops it; returns its log. */
+    /** Starts the collector, waits for /q/health to answer 200 over HTTPS, stops it; returns its log. */
     private static String runUntilHealthy(Map<String, String> env) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Process collector = launch(List.of("run", "-Dquarkus.http.port=" + port), env);
+        int port = freePort();
+        int tlsPort = freePort();
+        Process collector = launch(List.of("run", "-Dquarkus.http.port=" + port, "-Dquarkus.http.ssl-port=" + tlsPort), env);
         try {
-            HttpClient http = HttpClient.newHttpClient();
-            HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health")).build();
+            HttpClient http = HttpClient.newBuilder().sslContext(trustingAnyServer()).build();
+            HttpRequest health = HttpRequest.newBuilder(URI.create("https://localhost:" + tlsPort + "/q/health")).build();
             Instant deadline = Instant.now().plus(START_TIMEOUT);
             while (true) {
                 assertThat(collector.isAlive()).as("collector exited: %s", log(collector)).isTrue();
@@ -114,6 +120,32 @@ class DistributionIT {
             collector.waitFor();
         }
         return log(collector);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The health check only proves the collector started; its certificate is tested elsewhere (AgentSecurity). */
+    private static SSLContext trustingAnyServer() throws Exception {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[] {new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        }}, null);
+        return context;
     }
 
     private static Process launch(List<String> args, Map<String, String> env) throws IOException {

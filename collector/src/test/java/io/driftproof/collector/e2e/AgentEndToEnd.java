@@ -36,7 +36,7 @@ public abstract class AgentEndToEnd extends CollectorTest {
     void buildHost() throws IOException {
         host = new FakeHost(Files.createDirectories(work.resolve("host")));
         state = work.resolve("state");
-        agent = new AgentJar(port());
+        agent = AgentJar.plaintext(port());
         host.dpkg("openssl", "3.0.13-1~deb12u1")
                 .dpkg("curl", "7.88.1-10+deb12u5")
                 .dpkg("vim", "2:9.0.1378-2")

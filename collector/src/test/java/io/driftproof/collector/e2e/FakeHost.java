@@ -11,28 +11,28 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /** A host tree on disk for the real agent's {@code --root}: identity, a dpkg database and /etc files. */
-final class FakeHost {
+public final class FakeHost {
 
     private final Path root;
     private final String hostId = UUID.randomUUID().toString().replace("-", "");
     private final Map<String, String> packages = new TreeMap<>();
 
-    FakeHost(Path root) {
+    public FakeHost(Path root) {
         this.root = root;
         write("/etc/machine-id", hostId + "\n");
         write("/etc/hostname", "e2e-" + hostId.substring(0, 8) + "\n");
         write("/etc/os-release", "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nID=debian\n");
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 
-    String hostId() {
+    public String hostId() {
         return hostId;
     }
 
-    FakeHost write(String hostPath, String content) {
+    public FakeHost write(String hostPath, String content) {
         return write(hostPath, content.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -79,7 +79,7 @@ final class FakeHost {
     }
 
     /** Installs, upgrades (same name, new version) or, with a null version, removes an amd64 package. */
-    FakeHost dpkg(String name, String version) {
+    public FakeHost dpkg(String name, String version) {
         if (version == null) {
             packages.remove(name);
         } else {

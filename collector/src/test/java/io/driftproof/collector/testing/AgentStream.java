@@ -32,10 +32,15 @@ public final class AgentStream implements AutoCloseable {
     private final HostInfo host;
 
     AgentStream(int port, HostInfo host, Supplier<Instant> agentClock) {
+        this(NettyChannelBuilder.forAddress("localhost", port).usePlaintext().maxInboundMessageSize(64 << 20).build(),
+                host, agentClock);
+    }
+
+    /** A stream over the given channel (e.g. mTLS, {@link AgentTls}); closing the stream shuts it down. */
+    AgentStream(ManagedChannel channel, HostInfo host, Supplier<Instant> agentClock) {
         this.host = host;
         this.agentClock = agentClock;
-        this.channel = NettyChannelBuilder.forAddress("localhost", port).usePlaintext()
-                .maxInboundMessageSize(64 << 20).build();
+        this.channel = channel;
         this.requests = AgentServiceGrpc.newStub(channel).report(new StreamObserver<>() {
             @Override
             public void onNext(CollectorMessage message) {

@@ -10,6 +10,7 @@ import io.driftproof.proto.v1.Item;
 import io.driftproof.proto.v1.ItemChange;
 import io.driftproof.proto.v1.ItemKind;
 import io.driftproof.proto.v1.ItemRef;
+import io.grpc.ManagedChannel;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -59,6 +60,15 @@ public final class TestAgent {
 
     public AgentStream open() {
         return new AgentStream(port, host, this::now);
+    }
+
+    /** A stream over the given channel (e.g. with the host's client certificate). */
+    public AgentStream open(ManagedChannel channel) {
+        return new AgentStream(channel, host, this::now);
+    }
+
+    public HostInfo host() {
+        return host;
     }
 
     public TestAgent put(Item item) {
