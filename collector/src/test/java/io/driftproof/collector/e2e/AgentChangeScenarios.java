@@ -73,7 +73,7 @@ public abstract class AgentChangeScenarios extends CollectorTest {
                 .dpkg("curl", "7.88.1-10+deb12u5")
                 .write("/etc/ssh/sshd_config", "PermitRootLogin no\n");
         state = work.resolve("state");
-        agent = new AgentJar(port());
+        agent = AgentJar.plaintext(port());
         agent.send(host, state);
     }
 
