@@ -56,6 +56,7 @@ class AuthorizationMatrixTest {
             entry("GET /api/v1/me", ALL),
             entry("GET /api/v1/changes", ALL),
             entry("POST /api/v1/changes", REQUESTER),
+            entry("POST /api/v1/changes/import", ADMIN),
             entry("GET /api/v1/changes/{id}", ALL),
             entry("PUT /api/v1/changes/{id}", REQUESTER),
             entry("POST /api/v1/changes/{id}/submit", REQUESTER),
@@ -72,7 +73,14 @@ class AuthorizationMatrixTest {
             entry("GET /api/v1/findings", ALL),
             entry("GET /api/v1/findings/{id}", ALL),
             entry("POST /api/v1/findings/{id}/acknowledge", EnumSet.of(Role.APPROVER, Role.ADMIN)),
-            entry("GET /api/v1/alerts", EnumSet.of(Role.AUDITOR, Role.ADMIN, Role.APPROVER)));
+            entry("GET /api/v1/alerts", EnumSet.of(Role.AUDITOR, Role.ADMIN, Role.APPROVER)),
+            // A ticketing system, not a user: it proves itself with its shared secret (SHARED_SECRET).
+            entry("POST /api/v1/integrations/{system}", EnumSet.noneOf(Role.class)));
+
+    /** Operations authenticated by a shared secret in X-Driftproof-Secret instead of a user: without it
+     * every caller, whatever their roles, gets 401; with it the call is accepted. */
+    private static final Map<String, String> SHARED_SECRET = Map.of(
+            "POST /api/v1/integrations/{system}", "test-jira-secret");
 
     /** Outside the OpenAPI document: null = open to anonymous callers. */
     private static final Map<String, Set<Role>> FRAMEWORK = Map.of(
@@ -105,6 +113,10 @@ class AuthorizationMatrixTest {
             String method = rule.getKey().substring(0, rule.getKey().indexOf(' '));
             String path = concrete(rule.getKey().substring(method.length() + 1));
             boolean open = OPEN.contains(rule.getKey());
+            if (SHARED_SECRET.containsKey(rule.getKey())) {
+                wrong.addAll(sharedSecretCells(rule.getKey(), method, path, actors));
+                continue;
+            }
             for (Role role : Role.values()) {
                 int status = call(actors.get(role).request(), method, path).statusCode();
                 boolean allowed = open || rule.getValue().contains(role);
@@ -118,6 +130,22 @@ class AuthorizationMatrixTest {
             }
         }
         assertThat(wrong).as("cells of the authorization matrix that differ from the rules").isEmpty();
+    }
+
+    private static List<String> sharedSecretCells(String operation, String method, String path, Map<Role, Actor> actors) {
+        List<String> wrong = new ArrayList<>();
+        for (Role role : Role.values()) {
+            int status = call(actors.get(role).request(), method, path).statusCode();
+            if (status != 401) {
+                wrong.add(operation + " as " + role + " without the secret: " + status + " (expected 401)");
+            }
+        }
+        int withSecret = call(given().auth().none().header("X-Driftproof-Secret", SHARED_SECRET.get(operation)), method, path)
+                .statusCode();
+        if (withSecret == 401 || withSecret == 403 || withSecret >= 500) {
+            wrong.add(operation + " with the secret: " + withSecret + " (allowed)");
+        }
+        return wrong;
     }
 
     @Test
@@ -152,6 +180,7 @@ class AuthorizationMatrixTest {
             String value = switch (name) {
                 case "hostId" -> "matrix-no-such-host";
                 case "key" -> "etc/hosts";
+                case "system" -> "jira";
                 default -> "999999999";
             };
             m.appendReplacement(path, value);
@@ -161,9 +190,10 @@ class AuthorizationMatrixTest {
     }
 
     private static Response call(RequestSpecification request, String method, String path) {
-        RequestSpecification spec = request.contentType(ContentType.JSON);
+        boolean csv = path.equals("/api/v1/changes/import");
+        RequestSpecification spec = request.contentType(csv ? "text/csv" : ContentType.JSON.toString());
         if (method.equals("POST") || method.equals("PUT")) {
-            spec = spec.body("{}");
+            spec = spec.body(csv ? "" : "{}");
         }
         return spec.request(method, path);
     }
