@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 /** OIDC sign-in against a real Keycloak: the role claim maps to driftproof roles and nothing else;
@@ -51,8 +53,26 @@ class OidcSignInTest {
         given().auth().none().get("/api/v1/hosts").then().statusCode(401);
     }
 
+    @Test
+    void anExpiredTokenIsRefused() throws InterruptedException {
+        // Keycloak issues this client's access tokens for two seconds only: the token is good, then expires.
+        String shortLived = token("alice", "alice-password", KeycloakResource.SHORT_LIVED_CLIENT);
+        bearer(shortLived).get("/api/v1/me").then().statusCode(200);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        int status;
+        do {
+            Thread.sleep(250);
+            status = bearer(shortLived).get("/api/v1/me").then().extract().statusCode();
+        } while (status == 200 && System.nanoTime() < deadline);
+        assertThat(status).as("the same token once expired").isEqualTo(401);
+    }
+
     private String token(String user, String password) {
-        return given().auth().none().formParam("grant_type", "password").formParam("client_id", KeycloakResource.CLIENT)
+        return token(user, password, KeycloakResource.CLIENT);
+    }
+
+    private String token(String user, String password, String client) {
+        return given().auth().none().formParam("grant_type", "password").formParam("client_id", client)
                 .formParam("username", user).formParam("password", password)
                 .post(issuer + "/protocol/openid-connect/token").then().statusCode(200)
                 .extract().jsonPath().getString("access_token");

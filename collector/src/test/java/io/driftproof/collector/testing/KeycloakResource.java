@@ -31,6 +31,8 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String REALM = "driftproof";
     public static final String CLIENT = "driftproof-api";
+    /** A client whose access tokens live two seconds, for the expired-token test. */
+    public static final String SHORT_LIVED_CLIENT = "driftproof-short-lived";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private Process keycloak;
