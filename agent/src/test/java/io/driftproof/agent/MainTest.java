@@ -18,8 +18,8 @@ class MainTest {
     @CsvSource(delimiter = '|', value = {
             "run                                                   | run needs --collector HOST:PORT",
             "run --collector 127.0.0.1:9 --state-dir /nonexistent/x | --plaintext=true for development",
-            "snapshot                                              | either --print or --send",
-            "snapshot --print --send                               | either --print or --send",
+            "snapshot                                              | exactly one of --print, --spool or --send",
+            "snapshot --print --send                               | exactly one of --print, --spool or --send",
             "snapshot --send --timeout soon --collector h:1        | timeout: 'soon' is not a duration",
             "snapshot --print --timeout 5                          | --timeout only applies to snapshot --send",
             "snapshot --send --plaintext=true                      | snapshot --send needs --collector HOST:PORT",

@@ -28,4 +28,13 @@ public interface Collector {
     default List<String> watchPaths() {
         return List.of();
     }
+
+    /**
+     * Whether {@link #collect} emits its items in ascending item-key order ({@link
+     * io.driftproof.agent.snapshot.ItemKeys}). Such a collector's items stream straight into the
+     * delta; the others' are gathered and sorted first, which suits a few thousand items.
+     */
+    default boolean emitsInKeyOrder() {
+        return false;
+    }
 }

@@ -47,6 +47,6 @@ public final class Scanner {
 
     private RecordResult scan(boolean rehashAll) throws IOException {
         ScanContext context = new ScanContext(root, config, config.stateDir(), rehashAll, clock);
-        return state.record(taker.take(context, host), rehashAll);
+        return state.record(sink -> taker.take(context, sink), rehashAll);
     }
 }

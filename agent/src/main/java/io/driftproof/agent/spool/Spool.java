@@ -1,6 +1,5 @@
 package io.driftproof.agent.spool;
 
-import com.google.protobuf.CodedOutputStream;
 import io.driftproof.proto.v1.Delta;
 
 import java.io.IOException;
@@ -62,7 +61,14 @@ public final class Spool {
             if (!name.equals(fileName(first.getSeq()))) {
                 throw new IOException("spool file " + file + " holds delta seq " + first.getSeq());
             }
-            add(new SpoolEntry(first.getSeq(), file, Files.size(file), first.getBaseSeq(), first.getFull(), first.getManifestDigest()));
+            Delta last = first;
+            for (Optional<Delta> part = reader.next(); part.isPresent(); part = reader.next()) {
+                last = part.get();
+            }
+            if (last.getMore()) {
+                throw new IOException("spool file " + file + " ends before the delta's last part");
+            }
+            add(new SpoolEntry(first.getSeq(), file, Files.size(file), first.getBaseSeq(), first.getFull(), last.getManifestDigest()));
         } catch (IOException e) {
             LOG.severe(e.getMessage() + "; it is removed and a full snapshot will follow");
             unreadable.add(file);
@@ -109,31 +115,32 @@ public final class Spool {
     }
 
     /**
-     * Writes a delta durably.
-     *
-     * @throws SpoolFullException when it would take the spool over its limit (nothing is written)
-     * @throws IllegalStateException when a delta with this seq is already spooled
+     * Starts writing delta {@code seq}: its parts go to a temporary file until {@link #commit}.
+     * The writer touches nothing but that file, so a scan may fill it while the spool serves
+     * acknowledgements.
      */
-    public SpoolEntry append(long seq, List<Delta> parts) throws IOException, SpoolFullException {
-        if (seq <= lastSeq()) {
-            throw new IllegalStateException("delta seq " + seq + " is not after the spooled seq " + lastSeq());
+    public SpoolWriter writer(long seq) throws IOException {
+        return new SpoolWriter(dir.resolve(fileName(seq) + AtomicFiles.TEMP_SUFFIX), seq, limit);
+    }
+
+    /**
+     * Makes a written delta durable and part of the spool: the commit point of a scan.
+     *
+     * @throws SpoolFullException when it would take the spool over its limit (the delta is discarded)
+     * @throws IllegalStateException when a delta with this seq or a later one is already spooled
+     */
+    public SpoolEntry commit(SpoolWriter written) throws IOException, SpoolFullException {
+        if (written.seq() <= lastSeq()) {
+            throw new IllegalStateException("delta seq " + written.seq() + " is not after the spooled seq " + lastSeq());
         }
-        long size = 0;
-        for (Delta part : parts) {
-            int n = part.getSerializedSize();
-            size += CodedOutputStream.computeUInt32SizeNoTag(n) + n;
+        if (written.overLimit() || bytes + written.bytes() > limit) {
+            written.close();
+            throw new SpoolFullException(written.seq(), written.bytes(), bytes, limit);
         }
-        if (bytes + size > limit) {
-            throw new SpoolFullException(seq, size, bytes, limit);
-        }
-        Path file = dir.resolve(fileName(seq));
-        AtomicFiles.write(file, out -> {
-            for (Delta part : parts) {
-                part.writeDelimitedTo(out);
-            }
-        });
-        Delta first = parts.get(0);
-        SpoolEntry entry = new SpoolEntry(seq, file, size, first.getBaseSeq(), first.getFull(), first.getManifestDigest());
+        Path file = dir.resolve(fileName(written.seq()));
+        written.moveTo(file);
+        AtomicFiles.syncDirectory(dir);
+        SpoolEntry entry = new SpoolEntry(written.seq(), file, written.bytes(), written.baseSeq(), written.full(), written.digest());
         add(entry);
         return entry;
     }

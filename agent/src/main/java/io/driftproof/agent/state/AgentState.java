@@ -1,18 +1,20 @@
 package io.driftproof.agent.state;
 
 import io.driftproof.agent.delta.AgentView;
-import io.driftproof.agent.delta.DeltaBuilder;
-import io.driftproof.agent.delta.DeltaPlan;
-import io.driftproof.agent.snapshot.Snapshot;
+import io.driftproof.agent.delta.DeltaMerger;
+import io.driftproof.agent.delta.ViewReader;
+import io.driftproof.agent.snapshot.SnapshotSink;
 import io.driftproof.agent.spool.DeltaReader;
 import io.driftproof.agent.spool.Spool;
 import io.driftproof.agent.spool.SpoolEntry;
 import io.driftproof.agent.spool.SpoolFullException;
+import io.driftproof.agent.spool.SpoolWriter;
 import io.driftproof.proto.v1.Delta;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -21,9 +23,12 @@ import java.util.logging.Logger;
  * The agent's durable state in its state directory: the committed view ({@code view.bin}), the
  * spool of undelivered deltas ({@code spool/}) and the marks ({@code marks.properties}).
  *
- * <p>The spool file is the commit point: a delta is spooled first, then the view is written. If
- * the agent dies in between, {@link #open} re-applies the spooled deltas newer than the view, so
- * a seq is never handed out twice. Thread-safe: the scanner records, the sender acknowledges.
+ * <p>A scan streams into a new spool file and a new view file ({@code view.next}) at the same
+ * time. The spool file's rename is the commit point: the new view is complete and on disk
+ * before it, and renamed over the old view right after. If the agent dies in between, {@link
+ * #open} installs {@code view.next}, so a seq is never handed out twice and the view always
+ * matches the last spooled delta. Thread-safe: the scanner records, the sender acknowledges; a
+ * scan runs outside the lock, so acknowledgements are not held up by it.
  */
 public final class AgentState implements AutoCloseable {
 
@@ -31,8 +36,11 @@ public final class AgentState implements AutoCloseable {
 
     private final Path stateDir;
     private final StateLock lock;
-    private final AgentView view;
     private final Spool spool;
+    private final Object scanning = new Object();
+    private AgentView view;
+    /** Counts resets of the view, so a scan that began before one is not committed after it. */
+    private long resets;
     private Marks marks;
     private boolean heldBack;
     private volatile StateListener listener = StateListener.NONE;
@@ -43,6 +51,12 @@ public final class AgentState implements AutoCloseable {
         this.view = view;
         this.spool = spool;
         this.marks = marks;
+    }
+
+    /** A scan, run into the sink it is given. */
+    @FunctionalInterface
+    public interface Scan {
+        void into(SnapshotSink sink);
     }
 
     /**
@@ -56,10 +70,14 @@ public final class AgentState implements AutoCloseable {
         StateLock lock = StateLock.acquire(stateDir);
         try {
             Marks marks = readMarks(stateDir);
+            Spool spool = Spool.open(stateDir.resolve("spool"), spoolLimit);
+            boolean installed = ViewFile.recoverNext(stateDir, spool.lastSeq());
             Optional<AgentView> stored = readView(stateDir);
             AgentView view = stored.orElseGet(AgentView::empty);
-            Spool spool = Spool.open(stateDir.resolve("spool"), spoolLimit);
             AgentState state = new AgentState(stateDir, lock, view, spool, marks);
+            if (installed) {
+                LOG.info("installed the view of spooled delta seq " + view.seq() + ", written just before the agent stopped");
+            }
             state.reconcile(stored.isEmpty() && Files.exists(stateDir.resolve(ViewFile.NAME)));
             return state;
         } catch (IOException | RuntimeException e) {
@@ -92,36 +110,18 @@ public final class AgentState implements AutoCloseable {
             spool.deleteThrough(view.seq());
         }
         spool.deleteThrough(marks.ackedSeq());
-        boolean lost = viewLost || spool.hadUnreadableFiles();
-        int reapplied = 0;
-        for (SpoolEntry entry : spool.entries()) {
-            if (lost || entry.seq() <= view.seq()) {
-                continue;
-            }
-            try (DeltaReader reader = spool.read(entry)) {
-                for (Optional<Delta> part = reader.next(); part.isPresent(); part = reader.next()) {
-                    view.apply(part.get());
-                }
-                reapplied++;
-            } catch (IOException | IllegalStateException e) {
-                LOG.severe("cannot re-apply spooled delta seq " + entry.seq() + ": " + e.getMessage());
-                lost = true;
-            }
-        }
+        boolean lost = viewLost || spool.hadUnreadableFiles() || spool.lastSeq() > view.seq();
         long floor = Math.max(view.seq(), Math.max(marks.ackedSeq(), spool.lastSeq()));
         if (lost) {
             LOG.severe("agent state was damaged; undelivered deltas are dropped and a full snapshot will be sent");
-            view.reset(floor);
+            view = view.reset(floor);
             spool.deleteAll();
         } else if (view.fullPending() && floor > view.seq()) {
-            view.reset(floor);
-        } else if (reapplied == 0) {
+            view = view.reset(floor);
+        } else {
             return;
         }
-        if (reapplied > 0) {
-            LOG.info("re-applied " + reapplied + " spooled delta(s) written just before the agent stopped");
-        }
-        ViewFile.write(stateDir, view);
+        ViewFile.writeEmpty(stateDir, view);
     }
 
     public void setListener(StateListener listener) {
@@ -129,15 +129,16 @@ public final class AgentState implements AutoCloseable {
     }
 
     /**
-     * Turns a snapshot into a spooled delta and advances the view, or explains why not.
+     * Runs a scan, turning it into a spooled delta while it runs, and advances the view; or
+     * explains why not.
      *
-     * @param rehashed whether the scan re-read everything (required for a full snapshot, so that
+     * @param rehashed whether the scan re-reads everything (required for a full snapshot, so that
      *                 every content is offered again)
      */
-    public RecordResult record(Snapshot snapshot, boolean rehashed) throws IOException {
+    public RecordResult record(Scan scan, boolean rehashed) throws IOException {
         RecordResult result;
-        synchronized (this) {
-            result = recordLocked(snapshot, rehashed);
+        synchronized (scanning) {
+            result = recordScan(scan, rehashed);
         }
         if (result.outcome() == RecordResult.Outcome.RECORDED) {
             listener.deltaSpooled(result.seq());
@@ -145,19 +146,43 @@ public final class AgentState implements AutoCloseable {
         return result;
     }
 
-    private RecordResult recordLocked(Snapshot snapshot, boolean rehashed) throws IOException {
-        if (view.fullPending() && !rehashed) {
-            return RecordResult.needsFullScan(view.seq());
+    private RecordResult recordScan(Scan scan, boolean rehashed) throws IOException {
+        AgentView base;
+        long resetsSeen;
+        Optional<Instant> previousScan;
+        synchronized (this) {
+            if (view.fullPending() && !rehashed) {
+                return RecordResult.needsFullScan(view.seq());
+            }
+            base = view;
+            resetsSeen = resets;
+            previousScan = marks.scanAtFor(view.seq()).or(view::observedAt);
         }
-        Optional<DeltaPlan> plan = DeltaBuilder.build(view, snapshot, marks.scanAtFor(view.seq()).or(view::observedAt));
-        if (plan.isEmpty()) {
-            marks = marks.scanned(view.seq(), snapshot.observedAt());
-            marks.write(stateDir);
-            return RecordResult.unchanged(view.seq());
+        try (ViewReader old = base.fullPending() ? ViewReader.EMPTY : ViewFile.entries(stateDir);
+             SpoolWriter parts = spool.writer(base.seq() + 1);
+             ViewFile.Writer next = new ViewFile.Writer(stateDir)) {
+            DeltaMerger merger = new DeltaMerger(base, old, previousScan, parts, next);
+            scan.into(merger);
+            Optional<DeltaMerger.Result> delta = merger.finish();
+            synchronized (this) {
+                if (resets != resetsSeen) {
+                    // The collector asked for a full snapshot while this scan ran.
+                    return RecordResult.needsFullScan(view.seq());
+                }
+                if (delta.isEmpty()) {
+                    marks = marks.scanned(view.seq(), merger.observedAt());
+                    marks.write(stateDir);
+                    return RecordResult.unchanged(view.seq());
+                }
+                return commit(delta.get(), parts, next);
+            }
         }
-        List<Delta> parts = plan.get().parts(DeltaPlan.PART_BYTES);
+    }
+
+    private RecordResult commit(DeltaMerger.Result delta, SpoolWriter parts, ViewFile.Writer next) throws IOException {
+        next.finish(delta.view());
         try {
-            spool.append(plan.get().seq(), parts);
+            spool.commit(parts);
         } catch (SpoolFullException e) {
             marks = marks.spoolFull();
             marks.write(stateDir);
@@ -167,11 +192,9 @@ public final class AgentState implements AutoCloseable {
             heldBack = true;
             return RecordResult.spoolFull(view.seq(), e.getMessage());
         }
-        for (Delta part : parts) {
-            view.apply(part);
-        }
-        ViewFile.write(stateDir, view);
-        return RecordResult.recorded(view.seq(), plan.get().changes().size());
+        next.install();
+        view = delta.view();
+        return RecordResult.recorded(view.seq(), delta.changes());
     }
 
     /**
@@ -210,8 +233,9 @@ public final class AgentState implements AutoCloseable {
      */
     public synchronized void resync(long seqFloor, String reason) throws IOException {
         int dropped = spool.entries().size();
-        view.reset(Math.max(seqFloor, spool.lastSeq()));
-        ViewFile.write(stateDir, view);
+        view = view.reset(Math.max(seqFloor, spool.lastSeq()));
+        resets++;
+        ViewFile.writeEmpty(stateDir, view);
         spool.deleteAll();
         heldBack = false;
         LOG.warning("full snapshot needed (" + reason + "); " + dropped + " undelivered delta(s) dropped");

@@ -31,6 +31,16 @@ class SpoolTest {
         return list;
     }
 
+    /** Writes and commits a delta as a scan does. */
+    private static SpoolEntry append(Spool spool, long seq, List<Delta> parts) throws IOException, SpoolFullException {
+        try (SpoolWriter writer = spool.writer(seq)) {
+            for (Delta part : parts) {
+                writer.write(part);
+            }
+            return spool.commit(writer);
+        }
+    }
+
     private static List<Delta> readAll(Spool spool, SpoolEntry entry) throws IOException {
         List<Delta> parts = new ArrayList<>();
         try (DeltaReader reader = spool.read(entry)) {
@@ -44,9 +54,9 @@ class SpoolTest {
     @Test
     void keepsDeltasInSeqOrderAcrossRestart() throws Exception {
         Spool spool = Spool.open(dir, 1 << 20);
-        spool.append(1, delta(1, 1, 10));
-        spool.append(2, delta(2, 3, 10));
-        spool.append(10, delta(10, 1, 10));
+        append(spool, 1, delta(1, 1, 10));
+        append(spool, 2, delta(2, 3, 10));
+        append(spool, 10, delta(10, 1, 10));
 
         Spool reopened = Spool.open(dir, 1 << 20);
 
@@ -59,9 +69,9 @@ class SpoolTest {
     @Test
     void ackDeletesEveryDeltaUpToTheSeq() throws Exception {
         Spool spool = Spool.open(dir, 1 << 20);
-        spool.append(1, delta(1, 1, 10));
-        spool.append(2, delta(2, 1, 10));
-        spool.append(3, delta(3, 1, 10));
+        append(spool, 1, delta(1, 1, 10));
+        append(spool, 2, delta(2, 1, 10));
+        append(spool, 3, delta(3, 1, 10));
 
         assertThat(spool.deleteThrough(2)).extracting(SpoolEntry::seq).containsExactly(1L, 2L);
 
@@ -73,9 +83,9 @@ class SpoolTest {
     @Test
     void refusesADeltaOverTheLimitAndWritesNothing() throws Exception {
         Spool spool = Spool.open(dir, 1000);
-        spool.append(1, delta(1, 1, 600));
+        append(spool, 1, delta(1, 1, 600));
 
-        assertThatThrownBy(() -> spool.append(2, delta(2, 1, 600)))
+        assertThatThrownBy(() -> append(spool, 2, delta(2, 1, 600)))
                 .isInstanceOf(SpoolFullException.class)
                 .hasMessageContaining("spool full")
                 .hasMessageContaining("collector is reachable")
@@ -89,16 +99,46 @@ class SpoolTest {
     @Test
     void neverTakesTwoDeltasWithTheSameSeq() throws Exception {
         Spool spool = Spool.open(dir, 1 << 20);
-        spool.append(5, delta(5, 1, 1));
+        append(spool, 5, delta(5, 1, 1));
 
-        assertThatThrownBy(() -> spool.append(5, delta(5, 1, 1))).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> spool.append(4, delta(4, 1, 1))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> append(spool, 5, delta(5, 1, 1))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> append(spool, 4, delta(4, 1, 1))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void anUncommittedDeltaLeavesNoFile() throws Exception {
+        Spool spool = Spool.open(dir, 1 << 20);
+        try (SpoolWriter writer = spool.writer(1)) {
+            for (Delta part : delta(1, 2, 10)) {
+                writer.write(part);
+            }
+        }
+
+        assertThat(spool.entries()).isEmpty();
+        try (var files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void aDeltaCutOffBeforeItsLastPartIsUnreadable() throws Exception {
+        Spool spool = Spool.open(dir, 1 << 20);
+        SpoolEntry entry = append(spool, 1, delta(1, 3, 10));
+        List<Delta> parts = readAll(spool, entry);
+        try (var out = Files.newOutputStream(entry.file())) {
+            parts.get(0).writeDelimitedTo(out);
+        }
+
+        Spool reopened = Spool.open(dir, 1 << 20);
+
+        assertThat(reopened.entries()).isEmpty();
+        assertThat(reopened.hadUnreadableFiles()).isTrue();
     }
 
     @Test
     void dropsLeftoversOfAnInterruptedWriteAndReportsUnreadableFiles() throws Exception {
         Spool spool = Spool.open(dir, 1 << 20);
-        spool.append(1, delta(1, 1, 10));
+        append(spool, 1, delta(1, 1, 10));
         Files.writeString(dir.resolve("00000000000000000002.delta.tmp"), "half");
         Files.writeString(dir.resolve("00000000000000000003.delta"), "garbage");
 

@@ -1,11 +1,7 @@
 package io.driftproof.agent.state;
 
-import io.driftproof.agent.delta.AgentView;
-import io.driftproof.agent.delta.DeltaBuilder;
-import io.driftproof.agent.delta.DeltaPlan;
 import io.driftproof.agent.snapshot.Snapshot;
 import io.driftproof.agent.spool.DeltaReader;
-import io.driftproof.agent.spool.Spool;
 import io.driftproof.agent.spool.SpoolEntry;
 import io.driftproof.agent.state.RecordResult.Outcome;
 import io.driftproof.proto.ManifestDigest;
@@ -21,6 +17,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.driftproof.agent.testing.Fixtures.feed;
 import static io.driftproof.agent.testing.Fixtures.file;
 import static io.driftproof.agent.testing.Fixtures.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +50,10 @@ class AgentStateTest {
         return state;
     }
 
+    private RecordResult record(Snapshot snapshot, boolean rehashed) throws IOException {
+        return state.record(sink -> feed(snapshot, sink), rehashed);
+    }
+
     private static Snapshot v(Instant at, String aText) {
         return snapshot(at, Map.of("/etc/a", aText), file("/etc/a", aText));
     }
@@ -72,8 +73,8 @@ class AgentStateTest {
     @Test
     void spoolsEachDeltaUntilAcknowledged() throws Exception {
         open(LIMIT);
-        assertThat(state.record(v(T1, "one"), true).outcome()).isEqualTo(Outcome.RECORDED);
-        assertThat(state.record(v(T2, "two"), false)).isEqualTo(new RecordResult(Outcome.RECORDED, 2, 1, ""));
+        assertThat(record(v(T1, "one"), true).outcome()).isEqualTo(Outcome.RECORDED);
+        assertThat(record(v(T2, "two"), false)).isEqualTo(new RecordResult(Outcome.RECORDED, 2, 1, ""));
         assertThat(state.pending()).extracting(SpoolEntry::seq).containsExactly(1L, 2L);
 
         assertThat(state.ack(1)).extracting(SpoolEntry::seq).containsExactly(1L);
@@ -88,20 +89,20 @@ class AgentStateTest {
     @Test
     void firstDeltaNeedsAScanThatReReadEverything() throws Exception {
         open(LIMIT);
-        assertThat(state.record(v(T1, "one"), false).outcome()).isEqualTo(Outcome.NEEDS_FULL_SCAN);
+        assertThat(record(v(T1, "one"), false).outcome()).isEqualTo(Outcome.NEEDS_FULL_SCAN);
         assertThat(state.pending()).isEmpty();
     }
 
     @Test
     void unchangedScanSpoolsNothingButNarrowsTheNextChangeInterval() throws Exception {
         open(LIMIT);
-        state.record(v(T1, "one"), true);
+        record(v(T1, "one"), true);
         state.ack(1);
 
-        assertThat(state.record(v(T2, "one"), false).outcome()).isEqualTo(Outcome.UNCHANGED);
+        assertThat(record(v(T2, "one"), false).outcome()).isEqualTo(Outcome.UNCHANGED);
         assertThat(state.pending()).isEmpty();
 
-        state.record(v(T3, "two"), false);
+        record(v(T3, "two"), false);
         Delta delta = firstPart(state, state.pending().get(0));
         assertThat(delta.getPreviousObservedAt().getSeconds()).isEqualTo(T2.getEpochSecond());
         assertThat(delta.getObservedAt().getSeconds()).isEqualTo(T3.getEpochSecond());
@@ -110,9 +111,9 @@ class AgentStateTest {
     @Test
     void replaysTheSpoolInOrderAfterARestart() throws Exception {
         open(LIMIT);
-        state.record(v(T1, "one"), true);
-        state.record(v(T2, "two"), false);
-        state.record(v(T3, "three"), false);
+        record(v(T1, "one"), true);
+        record(v(T2, "two"), false);
+        record(v(T3, "three"), false);
         state.ack(1);
 
         open(LIMIT);
@@ -121,13 +122,13 @@ class AgentStateTest {
         assertThat(state.marks().ackedSeq()).isEqualTo(1);
         assertThat(state.status().viewSeq()).isEqualTo(3);
         assertThat(state.status().digest()).isEqualTo(digestOf(v(T3, "three")).toHex());
-        assertThat(state.record(v(T3.plusSeconds(1), "four"), false).seq()).isEqualTo(4);
+        assertThat(record(v(T3.plusSeconds(1), "four"), false).seq()).isEqualTo(4);
     }
 
     @Test
     void fullSpoolHoldsTheChangeBackWithoutAdvancingTheView() throws Exception {
         open(LIMIT);
-        state.record(v(T1, "x".repeat(1000)), true);
+        record(v(T1, "x".repeat(1000)), true);
         long spoolBytes = state.status().spoolBytes();
         open(spoolBytes + 100);
         AtomicInteger freed = new AtomicInteger();
@@ -139,7 +140,7 @@ class AgentStateTest {
         });
         Snapshot changed = v(T2, "two ".repeat(100));
 
-        RecordResult full = state.record(changed, false);
+        RecordResult full = record(changed, false);
 
         assertThat(full.outcome()).isEqualTo(Outcome.SPOOL_FULL);
         assertThat(full.message()).contains("spool full").contains("spool-limit");
@@ -149,43 +150,105 @@ class AgentStateTest {
 
         state.ack(1);
         assertThat(freed).hasValue(1);
-        RecordResult later = state.record(v(T3, "two ".repeat(100)), false);
+        RecordResult later = record(v(T3, "two ".repeat(100)), false);
         assertThat(later).isEqualTo(new RecordResult(Outcome.RECORDED, 2, 1, ""));
         assertThat(AgentStatus.read(stateDir, LIMIT).spoolFullEvents()).isEqualTo(1);
     }
 
     @Test
-    void reconcilesADeltaSpooledJustBeforeACrash() throws Exception {
+    void installsTheViewOfADeltaSpooledJustBeforeACrash() throws Exception {
         open(LIMIT);
-        state.record(v(T1, "one"), true);
+        record(v(T1, "one"), true);
+        Path view = stateDir.resolve(ViewFile.NAME);
+        byte[] viewOfOne = Files.readAllBytes(view);
+        record(v(T2, "two"), false);
         state.close();
         state = null;
-        // The agent died after writing spool file 2 and before writing the view.
-        AgentView view = ViewFile.read(stateDir).orElseThrow();
-        DeltaPlan plan = DeltaBuilder.build(view, v(T2, "two"), view.observedAt()).orElseThrow();
-        Spool.open(stateDir.resolve("spool"), LIMIT).append(plan.seq(), plan.parts(DeltaPlan.PART_BYTES));
+        // The agent died after committing spool file 2 and before installing its view.
+        Files.move(view, stateDir.resolve(ViewFile.NEXT));
+        Files.write(view, viewOfOne);
 
         open(LIMIT);
 
         assertThat(state.status().viewSeq()).isEqualTo(2);
         assertThat(state.status().digest()).isEqualTo(digestOf(v(T2, "two")).toHex());
         assertThat(state.pending()).extracting(SpoolEntry::seq).containsExactly(1L, 2L);
-        assertThat(state.record(v(T2, "two"), false).outcome()).isEqualTo(Outcome.UNCHANGED);
-        assertThat(state.record(v(T3, "three"), false).seq()).isEqualTo(3);
+        assertThat(Files.exists(stateDir.resolve(ViewFile.NEXT))).isFalse();
+        assertThat(record(v(T2, "two"), false).outcome()).isEqualTo(Outcome.UNCHANGED);
+        assertThat(record(v(T3, "three"), false).seq()).isEqualTo(3);
+    }
+
+    @Test
+    void discardsTheViewOfAScanThatDiedBeforeItsDeltaWasCommitted() throws Exception {
+        open(LIMIT);
+        record(v(T1, "one"), true);
+        Path view = stateDir.resolve(ViewFile.NAME);
+        byte[] viewOfOne = Files.readAllBytes(view);
+        record(v(T2, "two"), false);
+        state.close();
+        state = null;
+        // The scan of seq 2 had written its view but not committed its spool file.
+        Files.move(view, stateDir.resolve(ViewFile.NEXT));
+        Files.write(view, viewOfOne);
+        Files.delete(stateDir.resolve("spool").resolve(String.format("%020d.delta", 2)));
+
+        open(LIMIT);
+
+        assertThat(state.status().viewSeq()).isEqualTo(1);
+        assertThat(state.pending()).extracting(SpoolEntry::seq).containsExactly(1L);
+        assertThat(Files.exists(stateDir.resolve(ViewFile.NEXT))).isFalse();
+        assertThat(record(v(T3, "two"), false).seq()).isEqualTo(2);
+    }
+
+    @Test
+    void aSpooledDeltaBeyondTheViewWithoutItsViewLeadsToAFullSnapshot() throws Exception {
+        open(LIMIT);
+        record(v(T1, "one"), true);
+        Path view = stateDir.resolve(ViewFile.NAME);
+        byte[] viewOfOne = Files.readAllBytes(view);
+        record(v(T2, "two"), false);
+        state.close();
+        state = null;
+        Files.write(view, viewOfOne);
+
+        open(LIMIT);
+
+        assertThat(state.fullPending()).isTrue();
+        assertThat(state.pending()).isEmpty();
+        assertThat(record(v(T3, "two"), true).seq()).isEqualTo(3);
+    }
+
+    @Test
+    void aScanIsNotCommittedWhenAResyncArrivesWhileItRuns() throws Exception {
+        open(LIMIT);
+        record(v(T1, "one"), true);
+
+        RecordResult result = state.record(sink -> {
+            feed(v(T2, "two"), sink);
+            try {
+                state.resync(5, "collector lost the host");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, false);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.NEEDS_FULL_SCAN);
+        assertThat(state.pending()).isEmpty();
+        assertThat(record(v(T2, "two"), true)).isEqualTo(new RecordResult(Outcome.RECORDED, 6, 1, ""));
     }
 
     @Test
     void resyncDropsThePendingDeltasAndOwesAFullSnapshotAboveTheFloor() throws Exception {
         open(LIMIT);
-        state.record(v(T1, "one"), true);
-        state.record(v(T2, "two"), false);
+        record(v(T1, "one"), true);
+        record(v(T2, "two"), false);
 
         state.resync(10, "test");
 
         assertThat(state.pending()).isEmpty();
         assertThat(state.fullPending()).isTrue();
-        assertThat(state.record(v(T3, "two"), false).outcome()).isEqualTo(Outcome.NEEDS_FULL_SCAN);
-        RecordResult full = state.record(v(T3, "two"), true);
+        assertThat(record(v(T3, "two"), false).outcome()).isEqualTo(Outcome.NEEDS_FULL_SCAN);
+        RecordResult full = record(v(T3, "two"), true);
         assertThat(full.seq()).isEqualTo(11);
         assertThat(firstPart(state, state.pending().get(0)).getFull()).isTrue();
     }
@@ -193,26 +256,24 @@ class AgentStateTest {
     @Test
     void finishesAResyncInterruptedBeforeTheSpoolWasEmptied() throws Exception {
         open(LIMIT);
-        state.record(v(T1, "one"), true);
-        state.record(v(T2, "two"), false);
+        record(v(T1, "one"), true);
+        record(v(T2, "two"), false);
         state.close();
         state = null;
-        AgentView view = ViewFile.read(stateDir).orElseThrow();
-        view.reset(0);
-        ViewFile.write(stateDir, view);
+        ViewFile.writeEmpty(stateDir, ViewFile.read(stateDir).orElseThrow().reset(0));
 
         open(LIMIT);
 
         assertThat(state.pending()).isEmpty();
         assertThat(state.fullPending()).isTrue();
-        assertThat(state.record(v(T3, "two"), true).seq()).isEqualTo(3);
+        assertThat(record(v(T3, "two"), true).seq()).isEqualTo(3);
     }
 
     @Test
     void aDamagedViewLeadsToAFullSnapshotNumberedAboveEverythingSeen() throws Exception {
         open(LIMIT);
-        state.record(v(T1, "one"), true);
-        state.record(v(T2, "two"), false);
+        record(v(T1, "one"), true);
+        record(v(T2, "two"), false);
         state.close();
         state = null;
         Files.write(stateDir.resolve(ViewFile.NAME), new byte[] {1, 2, 3});
@@ -221,7 +282,7 @@ class AgentStateTest {
 
         assertThat(state.fullPending()).isTrue();
         assertThat(state.pending()).isEmpty();
-        assertThat(state.record(v(T3, "two"), true).seq()).isEqualTo(3);
+        assertThat(record(v(T3, "two"), true).seq()).isEqualTo(3);
     }
 
     @Test
@@ -236,8 +297,8 @@ class AgentStateTest {
     @Test
     void statusReadsTheFilesWhileTheAgentRuns() throws Exception {
         open(LIMIT);
-        state.record(v(T1, "one"), true);
-        state.record(v(T2, "two"), false);
+        record(v(T1, "one"), true);
+        record(v(T2, "two"), false);
         state.ack(1);
 
         AgentStatus status = AgentStatus.read(stateDir, LIMIT);

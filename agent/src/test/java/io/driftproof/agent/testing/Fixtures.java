@@ -3,9 +3,11 @@ package io.driftproof.agent.testing;
 import io.driftproof.agent.config.AgentConfig;
 import io.driftproof.agent.config.ConfigLoader;
 import io.driftproof.agent.config.Setting;
+import io.driftproof.agent.delta.ViewEntry;
 import io.driftproof.agent.inventory.HostRoot;
 import io.driftproof.agent.snapshot.ItemKeys;
 import io.driftproof.agent.snapshot.Snapshot;
+import io.driftproof.agent.snapshot.SnapshotSink;
 import io.driftproof.proto.v1.ConfigFileDetail;
 import io.driftproof.proto.v1.ContentState;
 import io.driftproof.proto.v1.FileType;
@@ -101,4 +103,17 @@ public final class Fixtures {
         return new ConfigLoader().load(flags);
     }
 
+
+    /** Hands a snapshot to a sink as a scan would: items in key order, each followed by its content. */
+    public static void feed(Snapshot snapshot, SnapshotSink sink) {
+        sink.begin(snapshot.observedAt(), snapshot.collectors());
+        for (Item item : snapshot.items().values()) {
+            sink.item(item);
+            byte[] data = snapshot.contents().get(ViewEntry.capturedSha256(item));
+            if (data != null) {
+                sink.content(ViewEntry.capturedSha256(item), data);
+            }
+        }
+        snapshot.problems().forEach(sink::problem);
+    }
 }

@@ -19,9 +19,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -40,18 +40,20 @@ final class ConfigFileScan {
     private final GlobSet excludes;
     private final GlobSet sensitive;
     private final long contentLimit;
-    private final Map<String, HashCache.Entry> previous;
-    private final Map<String, HashCache.Entry> current = new HashMap<>();
+    private final HashCache.Lookup previous;
+    private final CacheSink next;
     private final FileHasher hasher;
     private final AccountNames accounts;
     private final CollectorOutput output;
-    private final FileStat stat = new FileStat();
+    /** The lstat of the entry at hand. */
+    private FileStat stat = new FileStat();
     private final ConfigFileDetail.Builder builder = ConfigFileDetail.newBuilder();
 
     /**
-     * @param previous the cache of the last scan; empty to read every file
+     * @param previous the cache of the last scan; {@link HashCache#NONE} to read every file
+     * @param next     receives the cache for the next scan, in walk order
      */
-    ConfigFileScan(HostRoot root, ScanScope scope, long contentLimit, Map<String, HashCache.Entry> previous,
+    ConfigFileScan(HostRoot root, ScanScope scope, long contentLimit, HashCache.Lookup previous, CacheSink next,
                    FileHasher hasher, AccountNames accounts, CollectorOutput output) {
         this.root = root;
         this.paths = GlobSet.of(scope.paths());
@@ -59,6 +61,7 @@ final class ConfigFileScan {
         this.sensitive = GlobSet.of(scope.sensitive());
         this.contentLimit = contentLimit;
         this.previous = previous;
+        this.next = next;
         this.hasher = hasher;
         this.accounts = accounts;
         this.output = output;
@@ -68,15 +71,22 @@ final class ConfigFileScan {
     record ScanScope(List<String> paths, List<String> excludes, List<String> sensitive) {
     }
 
-    /** Walks everything and returns the hash cache for the next scan. */
-    Map<String, HashCache.Entry> run() {
+    /** Where the entries for the next scan's cache go. */
+    interface CacheSink {
+        void add(String path, HashCache.Entry entry);
+    }
+
+    /** Walks everything, emitting items in ascending path order. */
+    void run() {
         for (String start : starts(paths.globs())) {
             enter(start);
         }
-        return current;
     }
 
-    /** The base directories of the globs, leaving out those inside another. */
+    /**
+     * The base directories of the globs, leaving out those inside another, in the order their
+     * items sort: by path with a trailing slash, since everything found lies below them.
+     */
     static List<String> starts(List<String> globs) {
         TreeSet<String> bases = new TreeSet<>();
         for (String glob : globs) {
@@ -89,6 +99,7 @@ final class ConfigFileScan {
                 starts.add(base);
             }
         }
+        starts.sort(Comparator.comparing(s -> s.equals("/") ? s : s + "/"));
         return starts;
     }
 
@@ -129,10 +140,15 @@ final class ConfigFileScan {
     }
 
     /**
+     * Lists a directory, lstat'ing each entry, and visits the entries in the order their paths
+     * sort: a directory as its name plus {@code /} (like git's index), so that everything below
+     * it comes exactly where its paths fall among its siblings.
+     *
      * @param included a glob of {@code paths} matched the directory or one above it
      * @param secret   a glob of {@code sensitive} matched the directory or one above it
      */
     private void walk(String host, Path local, boolean included, boolean secret) {
+        List<Child> children = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(local)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
@@ -140,30 +156,44 @@ final class ConfigFileScan {
                 // Names are decoded as UTF-8; bytes that are not become U+FFFD and could not be keys.
                 if (name.indexOf('\uFFFD') >= 0) {
                     output.problem(path, "file name is not valid UTF-8; skipped");
-                    continue;
+                } else if (!excludes.matches(path)) {
+                    lstat(path, entry).ifPresent(s -> children.add(new Child(name, path, entry, s)));
                 }
-                entry(path, entry, included, secret);
             }
         } catch (DirectoryIteratorException e) {
             output.problem(host, "cannot list directory: " + reason(e.getCause()));
         } catch (IOException e) {
             output.problem(host, "cannot list directory: " + reason(e));
         }
+        children.sort(Comparator.comparing(Child::sortKey));
+        for (Child c : children) {
+            stat = c.stat();
+            entry(c.host(), c.local(), included, secret);
+        }
     }
 
-    private void entry(String host, Path local, boolean included, boolean secret) {
-        if (excludes.matches(host)) {
-            return;
+    /** One directory entry and its lstat. */
+    private record Child(String name, String host, Path local, FileStat stat) {
+        String sortKey() {
+            return stat.isDirectory() ? name + "/" : name;
         }
+    }
+
+    private Optional<FileStat> lstat(String host, Path local) {
+        FileStat s = new FileStat();
         try {
-            stat.read(local);
+            s.read(local);
+            return Optional.of(s);
         } catch (NoSuchFileException e) {
             output.problem(host, "vanished during the scan");
-            return;
         } catch (IOException e) {
             output.problem(host, "cannot stat: " + reason(e));
-            return;
         }
+        return Optional.empty();
+    }
+
+    /** An entry of a walked directory, not excluded; {@link #stat} holds its lstat. */
+    private void entry(String host, Path local, boolean included, boolean secret) {
         if (stat.isDirectory()) {
             boolean in = included || paths.matches(host);
             if ((in || paths.mayMatchBelow(host)) && !excludes.matchesAllBelow(host) && !PSEUDO.contains(host)) {
@@ -192,7 +222,7 @@ final class ConfigFileScan {
     }
 
     private void regular(String host, Path local, boolean secret) {
-        HashCache.Entry entry = previous.get(host);
+        HashCache.Entry entry = previous(host);
         byte[] content = null;
         if (entry == null || !entry.sameFile(stat) || !stillValid(entry, secret)) {
             FileHasher.Hashed hashed;
@@ -208,12 +238,21 @@ final class ConfigFileScan {
             entry = HashCache.Entry.of(stat, hashed.sha256(), hashed.state());
             content = hashed.content();
         }
-        current.put(host, entry);
+        next.add(host, entry);
         ContentState state = secret ? ContentState.SENSITIVE
                 : stat.size > contentLimit ? ContentState.TOO_LARGE : entry.state();
         output.item(item(host, detail(local, FileType.REGULAR, state).setSha256(entry.sha256())));
         if (content != null) {
             output.content(entry.sha256(), content);
+        }
+    }
+
+    private HashCache.Entry previous(String host) {
+        try {
+            return previous.find(host);
+        } catch (IOException e) {
+            output.problem(host, "cannot read the hash cache: " + e.getMessage() + "; file read again");
+            return null;
         }
     }
 

@@ -9,7 +9,6 @@ import io.driftproof.agent.inventory.ScanContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -84,19 +83,74 @@ public final class ConfigFilesCollector implements Collector {
         HostRoot root = context.root();
         AgentConfig config = context.config();
         Optional<Path> cacheFile = cacheFile(context.stateDir());
-        Map<String, HashCache.Entry> previous = context.rehashAll() || cacheFile.isEmpty()
-                ? Map.of() : HashCache.load(cacheFile.get(), root.toString());
         AccountNames accounts = root.isLive() ? new SystemAccounts() : AccountFiles.of(root);
-        ConfigFileScan scan = new ConfigFileScan(root,
-                new ConfigFileScan.ScanScope(config.paths(), config.excludes(), config.sensitive()),
-                Math.min(config.contentLimit(), MAX_CONTENT_LIMIT), previous, hashers.get(), accounts, output);
-        Map<String, HashCache.Entry> current = scan.run();
-        if (cacheFile.isPresent()) {
-            try {
-                HashCache.save(cacheFile.get(), root.toString(), current);
-            } catch (IOException e) {
-                LOG.warning("cannot write the config-file hash cache " + cacheFile.get() + ": " + e.getMessage()
-                        + "; the next scan reads every file again");
+        try (HashCache.Lookup previous = context.rehashAll() || cacheFile.isEmpty()
+                     ? HashCache.NONE : HashCache.open(cacheFile.get(), root.toString());
+             NextCache next = new NextCache(cacheFile, root.toString())) {
+            new ConfigFileScan(root, new ConfigFileScan.ScanScope(config.paths(), config.excludes(), config.sensitive()),
+                    Math.min(config.contentLimit(), MAX_CONTENT_LIMIT), previous, next, hashers.get(), accounts, output)
+                    .run();
+            next.commit();
+        }
+    }
+
+    @Override
+    public boolean emitsInKeyOrder() {
+        return true;
+    }
+
+    /** The cache being written for the next scan; a write failure only costs the next scan its shortcut. */
+    private static final class NextCache implements ConfigFileScan.CacheSink, AutoCloseable {
+        private HashCache.Writer writer;
+        private final Path file;
+
+        NextCache(Optional<Path> file, String root) {
+            this.file = file.orElse(null);
+            if (file.isPresent()) {
+                try {
+                    writer = new HashCache.Writer(file.get(), root);
+                } catch (IOException e) {
+                    failed(e);
+                }
+            }
+        }
+
+        @Override
+        public void add(String path, HashCache.Entry entry) {
+            if (writer != null) {
+                try {
+                    writer.add(path, entry);
+                } catch (IOException e) {
+                    failed(e);
+                }
+            }
+        }
+
+        void commit() {
+            if (writer != null) {
+                try {
+                    writer.commit();
+                } catch (IOException e) {
+                    failed(e);
+                }
+            }
+        }
+
+        private void failed(IOException e) {
+            LOG.warning("cannot write the config-file hash cache " + file + ": " + e.getMessage()
+                    + "; the next scan reads every file again");
+            close();
+        }
+
+        @Override
+        public void close() {
+            if (writer != null) {
+                try {
+                    writer.close();
+                } catch (IOException e) {
+                    LOG.fine("cannot remove a partial hash cache: " + e.getMessage());
+                }
+                writer = null;
             }
         }
     }
