@@ -79,11 +79,16 @@ public final class ItemFingerprint {
         out.append(value.length()).append(':').append(value).append('\n');
     }
 
-    static byte[] sha256(String text) {
+    /** Looking the algorithm up costs more than hashing one item, so each thread keeps one. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by the Java platform", e);
         }
+    });
+
+    static byte[] sha256(String text) {
+        return SHA256.get().digest(text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -2,7 +2,7 @@ package io.driftproof.proto;
 
 import io.driftproof.proto.v1.Item;
 
-import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -14,16 +14,17 @@ import java.util.HexFormat;
 public final class ManifestDigest {
 
     public static final int BYTES = 32;
-    private static final BigInteger MODULUS = BigInteger.ONE.shiftLeft(256);
+    private static final int WORDS = BYTES / Long.BYTES;
 
-    private BigInteger sum;
+    /** The sum modulo 2^256 as four 64-bit words, most significant first. */
+    private final long[] sum;
 
-    private ManifestDigest(BigInteger sum) {
+    private ManifestDigest(long[] sum) {
         this.sum = sum;
     }
 
     public static ManifestDigest empty() {
-        return new ManifestDigest(BigInteger.ZERO);
+        return new ManifestDigest(new long[WORDS]);
     }
 
     /** Restores a digest from its 32-byte form; an empty array is the empty set. */
@@ -34,7 +35,16 @@ public final class ManifestDigest {
         if (bytes.length != BYTES) {
             throw new IllegalArgumentException("manifest digest must be " + BYTES + " bytes, got " + bytes.length);
         }
-        return new ManifestDigest(new BigInteger(1, bytes));
+        return new ManifestDigest(words(bytes));
+    }
+
+    private static long[] words(byte[] bytes) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        long[] words = new long[WORDS];
+        for (int i = 0; i < WORDS; i++) {
+            words[i] = in.getLong();
+        }
+        return words;
     }
 
     public ManifestDigest add(Item item) {
@@ -46,26 +56,41 @@ public final class ManifestDigest {
     }
 
     public ManifestDigest addFingerprint(byte[] fingerprint) {
-        sum = sum.add(new BigInteger(1, fingerprint)).mod(MODULUS);
+        long[] x = words(fingerprint);
+        long carry = 0;
+        for (int i = WORDS - 1; i >= 0; i--) {
+            long a = sum[i];
+            long r = a + x[i] + carry;
+            // Carry out of unsigned a + x + carry: the result wrapped below a, or equals it with a carry in.
+            carry = Long.compareUnsigned(r, a) < 0 || (carry == 1 && r == a) ? 1 : 0;
+            sum[i] = r;
+        }
         return this;
     }
 
     public ManifestDigest removeFingerprint(byte[] fingerprint) {
-        sum = sum.subtract(new BigInteger(1, fingerprint)).mod(MODULUS);
+        long[] x = words(fingerprint);
+        long borrow = 0;
+        for (int i = WORDS - 1; i >= 0; i--) {
+            long a = sum[i];
+            long r = a - x[i] - borrow;
+            borrow = Long.compareUnsigned(a, x[i]) < 0 || (borrow == 1 && a == x[i]) ? 1 : 0;
+            sum[i] = r;
+        }
         return this;
     }
 
     public ManifestDigest copy() {
-        return new ManifestDigest(sum);
+        return new ManifestDigest(sum.clone());
     }
 
     /** 32 bytes, big-endian. */
     public byte[] toBytes() {
-        byte[] raw = sum.toByteArray();
-        byte[] out = new byte[BYTES];
-        int copy = Math.min(raw.length, BYTES);
-        System.arraycopy(raw, raw.length - copy, out, BYTES - copy, copy);
-        return out;
+        ByteBuffer out = ByteBuffer.allocate(BYTES);
+        for (long word : sum) {
+            out.putLong(word);
+        }
+        return out.array();
     }
 
     public String toHex() {
@@ -74,12 +99,12 @@ public final class ManifestDigest {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ManifestDigest d && d.sum.equals(sum);
+        return other instanceof ManifestDigest d && Arrays.equals(d.sum, sum);
     }
 
     @Override
     public int hashCode() {
-        return sum.hashCode();
+        return Arrays.hashCode(sum);
     }
 
     @Override

@@ -7,6 +7,9 @@ import io.driftproof.proto.v1.ItemKind;
 import io.driftproof.proto.v1.PackageDetail;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigInteger;
+import java.util.Random;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,5 +64,31 @@ class ManifestDigestTest {
         assertThat(ItemFingerprint.of(touched)).isEqualTo(ItemFingerprint.of(a));
         assertThat(ItemFingerprint.of(chmod)).isNotEqualTo(ItemFingerprint.of(a));
         assertThat(ItemFingerprint.of(edited)).isNotEqualTo(ItemFingerprint.of(a));
+    }
+
+    @Test
+    void isTheSumModulo2To256WithCarriesAndBorrowsAcrossWords() {
+        Random random = new Random(42);
+        BigInteger modulus = BigInteger.ONE.shiftLeft(256);
+        BigInteger expected = BigInteger.ZERO;
+        ManifestDigest digest = ManifestDigest.empty();
+        byte[] allOnes = new byte[32];
+        java.util.Arrays.fill(allOnes, (byte) 0xff);
+        for (int i = 0; i < 2000; i++) {
+            byte[] fingerprint = new byte[32];
+            random.nextBytes(fingerprint);
+            if (i % 7 == 0) {
+                fingerprint = allOnes;
+            }
+            BigInteger value = new BigInteger(1, fingerprint);
+            if (random.nextBoolean()) {
+                digest.addFingerprint(fingerprint);
+                expected = expected.add(value).mod(modulus);
+            } else {
+                digest.removeFingerprint(fingerprint);
+                expected = expected.subtract(value).mod(modulus);
+            }
+            assertThat(new BigInteger(1, digest.toBytes())).isEqualTo(expected);
+        }
     }
 }

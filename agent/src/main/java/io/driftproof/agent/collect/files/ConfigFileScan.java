@@ -17,7 +17,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -157,7 +156,7 @@ final class ConfigFileScan {
                 if (name.indexOf('\uFFFD') >= 0) {
                     output.problem(path, "file name is not valid UTF-8; skipped");
                 } else if (!excludes.matches(path)) {
-                    lstat(path, entry).ifPresent(s -> children.add(new Child(name, path, entry, s)));
+                    lstat(path, entry).ifPresent(s -> children.add(new Child(name, s)));
                 }
             }
         } catch (DirectoryIteratorException e) {
@@ -168,12 +167,12 @@ final class ConfigFileScan {
         children.sort(Comparator.comparing(Child::sortKey));
         for (Child c : children) {
             stat = c.stat();
-            entry(c.host(), c.local(), included, secret);
+            entry(child(host, c.name()), local.resolve(c.name()), included, secret);
         }
     }
 
-    /** One directory entry and its lstat. */
-    private record Child(String name, String host, Path local, FileStat stat) {
+    /** One directory entry and its lstat; a listing holds one per entry, so it is kept small. */
+    private record Child(String name, FileStat stat) {
         String sortKey() {
             return stat.isDirectory() ? name + "/" : name;
         }
@@ -294,14 +293,14 @@ final class ConfigFileScan {
                 .setGid(stat.gid)
                 .setOwner(accounts.user(stat.uid, local))
                 .setGroup(accounts.group(stat.gid, local))
-                .setMtime(timestamp(stat.mtime))
-                .setCtime(timestamp(stat.ctime))
+                .setMtime(timestamp(stat.mtimeNanos()))
+                .setCtime(timestamp(stat.ctimeNanos()))
                 .setContentState(state);
     }
 
-    private static Timestamp timestamp(FileTime time) {
-        var instant = time.toInstant();
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+    private static Timestamp timestamp(long epochNanos) {
+        return Timestamp.newBuilder().setSeconds(Math.floorDiv(epochNanos, 1_000_000_000L))
+                .setNanos((int) Math.floorMod(epochNanos, 1_000_000_000L)).build();
     }
 
     private static String child(String dir, String name) {

@@ -86,9 +86,10 @@ public final class ConfigFilesCollector implements Collector {
         AccountNames accounts = root.isLive() ? new SystemAccounts() : AccountFiles.of(root);
         try (HashCache.Lookup previous = context.rehashAll() || cacheFile.isEmpty()
                      ? HashCache.NONE : HashCache.open(cacheFile.get(), root.toString());
-             NextCache next = new NextCache(cacheFile, root.toString())) {
+             NextCache next = new NextCache(cacheFile, root.toString());
+             FileHasher hasher = hashers.get()) {
             new ConfigFileScan(root, new ConfigFileScan.ScanScope(config.paths(), config.excludes(), config.sensitive()),
-                    Math.min(config.contentLimit(), MAX_CONTENT_LIMIT), previous, next, hashers.get(), accounts, output)
+                    Math.min(config.contentLimit(), MAX_CONTENT_LIMIT), previous, next, hasher, accounts, output)
                     .run();
             next.commit();
         }

@@ -3,42 +3,33 @@ package io.driftproof.agent.collect.files;
 import io.driftproof.proto.v1.ContentState;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
  * Reads regular files once each: SHA-256 of the content and, for text files within the capture
  * limit that are not sensitive, the content itself. Buffers are reused from file to file, so one
- * hasher serves one scan on one thread.
+ * hasher serves one scan on one thread; {@link #close} releases its native resources.
  */
-class FileHasher {
+class FileHasher implements AutoCloseable {
 
-    private static final int CHUNK = 64 * 1024;
+    private static final int CHUNK = 256 * 1024;
     private static final HexFormat HEX = HexFormat.of();
 
-    private final MessageDigest sha256;
-    private final byte[] chunk = new byte[CHUNK];
-    private byte[] content = new byte[CHUNK];
+    private final Sha256 sha256 = Sha256.create();
+    private final ByteBuffer chunk = ByteBuffer.allocateDirect(CHUNK);
+    private byte[] content = new byte[64 * 1024];
     private long reads;
 
     /**
      * @param content the bytes, for {@link ContentState#CAPTURED} only; otherwise null
      */
     record Hashed(String sha256, ContentState state, byte[] content) {
-    }
-
-    FileHasher() {
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
-        }
     }
 
     /**
@@ -51,27 +42,25 @@ class FileHasher {
         sha256.reset();
         boolean capture = !sensitive && size <= limit;
         int captured = 0;
-        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             while (true) {
-                int n;
+                chunk.clear();
+                int n = in.read(chunk);
+                if (n < 0) {
+                    break;
+                }
+                chunk.flip();
+                sha256.update(chunk, n);
                 if (capture) {
-                    if (captured == content.length) {
-                        content = Arrays.copyOf(content, (int) Math.min(limit + 1, 2L * content.length));
-                    }
-                    n = in.read(content, captured, content.length - captured);
-                    if (n < 0) {
-                        break;
-                    }
-                    sha256.update(content, captured, n);
-                    captured += n;
                     // The file grew past the limit since it was stat'ed: hash the rest only.
-                    capture = captured <= limit;
-                } else {
-                    n = in.read(chunk);
-                    if (n < 0) {
-                        break;
+                    capture = captured + (long) n <= limit;
+                    if (capture) {
+                        if (captured + n > content.length) {
+                            content = Arrays.copyOf(content, (int) Math.min(limit + 1, Math.max(2L * content.length, captured + n)));
+                        }
+                        chunk.get(content, captured, n);
+                        captured += n;
                     }
-                    sha256.update(chunk, 0, n);
                 }
             }
         }
@@ -91,5 +80,10 @@ class FileHasher {
     /** How many files this hasher has read. */
     long reads() {
         return reads;
+    }
+
+    @Override
+    public void close() {
+        sha256.close();
     }
 }

@@ -26,8 +26,8 @@ final class FileStat {
     int uid;
     int gid;
     long size;
-    FileTime mtime;
-    FileTime ctime;
+    private long mtimeNanos;
+    private long ctimeNanos;
 
     /** Reads the entry itself, never what a symlink points to. */
     void read(Path path) throws IOException {
@@ -37,8 +37,8 @@ final class FileStat {
         uid = (Integer) a.get("uid");
         gid = (Integer) a.get("gid");
         size = (Long) a.get("size");
-        mtime = (FileTime) a.get("lastModifiedTime");
-        ctime = (FileTime) a.get("ctime");
+        mtimeNanos = ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS);
+        ctimeNanos = ((FileTime) a.get("ctime")).to(TimeUnit.NANOSECONDS);
     }
 
     boolean isRegularFile() {
@@ -58,11 +58,12 @@ final class FileStat {
         return mode & 07777;
     }
 
+    /** Nanoseconds since the epoch. */
     long mtimeNanos() {
-        return mtime.to(TimeUnit.NANOSECONDS);
+        return mtimeNanos;
     }
 
     long ctimeNanos() {
-        return ctime.to(TimeUnit.NANOSECONDS);
+        return ctimeNanos;
     }
 }

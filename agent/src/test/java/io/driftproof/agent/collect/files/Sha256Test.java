@@ -1,0 +1,32 @@
+package io.driftproof.agent.collect.files;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class Sha256Test {
+
+    @Test
+    void agreesWithTheJdkOverChunksFromTheBufferPositionAndAfterClose() throws Exception {
+        byte[] data = new byte[1_000_003];
+        new Random(7).nextBytes(data);
+        ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
+        Sha256 sha256 = Sha256.create();
+        for (int round = 0; round < 2; round++) {
+            sha256.reset();
+            for (int offset = 0; offset < data.length; offset += buffer.capacity() - 1) {
+                int n = Math.min(buffer.capacity() - 1, data.length - offset);
+                buffer.clear();
+                buffer.put((byte) 0).put(data, offset, n).flip();
+                buffer.position(1);
+                sha256.update(buffer, n);
+            }
+            assertThat(sha256.digest()).isEqualTo(MessageDigest.getInstance("SHA-256").digest(data));
+            sha256.close();
+        }
+    }
+}
