@@ -120,7 +120,7 @@ public final class ConfigLoader {
                 globs(Setting.PATH, v.get(Setting.PATH)),
                 globs(Setting.EXCLUDE, v.get(Setting.EXCLUDE)),
                 globs(Setting.SENSITIVE, v.get(Setting.SENSITIVE)),
-                positive(Setting.CONTENT_LIMIT, one(v, Setting.CONTENT_LIMIT)),
+                contentLimit(one(v, Setting.CONTENT_LIMIT)),
                 address(one(v, Setting.COLLECTOR)),
                 Path.of(one(v, Setting.STATE_DIR)),
                 duration(Setting.FULL_SCAN_INTERVAL, one(v, Setting.FULL_SCAN_INTERVAL)),
@@ -152,6 +152,21 @@ public final class ConfigLoader {
             }
         }
         return values;
+    }
+
+    /**
+     * A captured content is held in memory while it is read and sent, and must fit into one wire
+     * message; the service's small heap is sized for the default.
+     */
+    static final long MAX_CONTENT_LIMIT = 4L * 1024 * 1024;
+
+    private static long contentLimit(String value) {
+        long n = positive(Setting.CONTENT_LIMIT, value);
+        if (n > MAX_CONTENT_LIMIT) {
+            throw new ConfigException(Setting.CONTENT_LIMIT.key() + ": at most " + MAX_CONTENT_LIMIT + " bytes, got " + value
+                    + " (larger files ship their hash only)");
+        }
+        return n;
     }
 
     private static long positive(Setting s, String value) {

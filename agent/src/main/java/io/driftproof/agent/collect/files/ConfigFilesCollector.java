@@ -51,8 +51,6 @@ import java.util.logging.Logger;
 public final class ConfigFilesCollector implements Collector {
 
     public static final String ID = "config_files";
-    /** Content is held in memory while it is hashed; larger limits are capped here. */
-    private static final long MAX_CONTENT_LIMIT = 256L * 1024 * 1024;
     private static final Logger LOG = Logger.getLogger(ConfigFilesCollector.class.getName());
     private static final AtomicBoolean ENCODING_WARNED = new AtomicBoolean();
 
@@ -89,7 +87,7 @@ public final class ConfigFilesCollector implements Collector {
              NextCache next = new NextCache(cacheFile, root.toString());
              FileHasher hasher = hashers.get()) {
             new ConfigFileScan(root, new ConfigFileScan.ScanScope(config.paths(), config.excludes(), config.sensitive()),
-                    Math.min(config.contentLimit(), MAX_CONTENT_LIMIT), previous, next, hasher, accounts, output)
+                    config.contentLimit(), previous, next, hasher, accounts, output)
                     .run();
             next.commit();
         }
