@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The identity of an item's observable state. Two items with the same fingerprint are the same
@@ -29,6 +30,11 @@ public final class ItemFingerprint {
     /** SHA-256 over the canonical form of the item. */
     public static byte[] of(Item item) {
         return sha256(canonical(item));
+    }
+
+    /** The same, hashed by {@code sha256} (e.g. a native implementation). */
+    public static byte[] of(Item item, UnaryOperator<byte[]> sha256) {
+        return sha256.apply(canonical(item).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The canonical text form: one field per line, NUL-free because keys are validated. */

@@ -1,6 +1,7 @@
 package io.driftproof.agent.delta;
 
 import com.google.protobuf.UnsafeByteOperations;
+import io.driftproof.agent.hash.Sha256;
 import io.driftproof.agent.inventory.ScanProblem;
 import io.driftproof.agent.snapshot.ItemKeys;
 import io.driftproof.agent.snapshot.SnapshotSink;
@@ -46,6 +47,7 @@ public final class DeltaMerger implements SnapshotSink {
     private final boolean full;
     private final ManifestDigest digest;
     private final ContentHashes shipped = new ContentHashes();
+    private final Sha256 sha256 = Sha256.create();
     private final List<ScanError> errors = new ArrayList<>();
     private int problems;
     private DeltaParts parts;
@@ -124,7 +126,7 @@ public final class DeltaMerger implements SnapshotSink {
             before = pending;
             advance();
         }
-        byte[] fingerprint = ItemFingerprint.of(item);
+        byte[] fingerprint = ItemFingerprint.of(item, sha256::digest);
         ViewEntry entry = ViewEntry.of(item, fingerprint);
         next.add(entry);
         items++;
@@ -177,6 +179,7 @@ public final class DeltaMerger implements SnapshotSink {
                 advance();
             }
         });
+        sha256.close();
         if (failure != null) {
             throw failure;
         }

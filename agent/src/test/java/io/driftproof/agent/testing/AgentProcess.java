@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 public final class AgentProcess {
 
     /** The systemd unit's heap and JIT settings: the agent must work within them. */
-    private static final List<String> JVM_FLAGS = List.of("-Xmx16m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+    private static final List<String> JVM_FLAGS = List.of("-Xmx14m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=48m", "-Xss512k");
 
     private final Path work;

@@ -1,5 +1,6 @@
 package io.driftproof.agent.collect.files;
 
+import io.driftproof.agent.hash.Sha256;
 import io.driftproof.proto.v1.ContentState;
 
 import java.io.IOException;

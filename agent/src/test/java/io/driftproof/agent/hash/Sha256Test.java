@@ -1,4 +1,4 @@
-package io.driftproof.agent.collect.files;
+package io.driftproof.agent.hash;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.driftproof.agent.collect.files;
+package io.driftproof.agent.hash;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -12,26 +12,29 @@ import java.util.logging.Logger;
  * footprint) leave out; there the JDK hashes about 20 times slower. Elsewhere the JDK's
  * implementation serves. One instance per thread.
  */
-abstract class Sha256 {
+public abstract class Sha256 {
 
     private static final Logger LOG = Logger.getLogger(Sha256.class.getName());
 
-    static Sha256 create() {
+    public static Sha256 create() {
         if (Libcrypto.AVAILABLE) {
             return new Libcrypto();
         }
         return new Jdk();
     }
 
-    abstract void reset();
+    public abstract void reset();
 
     /** Hashes {@code length} bytes of {@code data} (a direct buffer) from its position. */
-    abstract void update(ByteBuffer data, int length);
+    public abstract void update(ByteBuffer data, int length);
 
-    abstract byte[] digest();
+    /** SHA-256 of a small heap array in one call (item fingerprints). */
+    public abstract byte[] digest(byte[] data);
 
-    /** Releases native resources. */
-    void close() {
+    public abstract byte[] digest();
+
+    /** Releases native resources; the instance may be used again. */
+    public void close() {
     }
 
     private static final class Jdk extends Sha256 {
@@ -46,18 +49,23 @@ abstract class Sha256 {
         }
 
         @Override
-        void reset() {
+        public void reset() {
             digest.reset();
         }
 
         @Override
-        void update(ByteBuffer data, int length) {
+        public void update(ByteBuffer data, int length) {
             digest.update(data.duplicate().limit(data.position() + length));
         }
 
         @Override
-        byte[] digest() {
+        public byte[] digest() {
             return digest.digest();
+        }
+
+        @Override
+        public byte[] digest(byte[] data) {
+            return digest.digest(data);
         }
     }
 
@@ -95,10 +103,12 @@ abstract class Sha256 {
 
         private static native int EVP_DigestUpdate(com.sun.jna.Pointer context, ByteBuffer data, long length);
 
+        private static native int EVP_DigestUpdate(com.sun.jna.Pointer context, byte[] data, long length);
+
         private static native int EVP_DigestFinal_ex(com.sun.jna.Pointer context, byte[] out, com.sun.jna.Pointer length);
 
         @Override
-        void reset() {
+        public void reset() {
             if (context == null) {
                 context = EVP_MD_CTX_new();
                 if (context == null) {
@@ -109,18 +119,25 @@ abstract class Sha256 {
         }
 
         @Override
-        void update(ByteBuffer data, int length) {
+        public void update(ByteBuffer data, int length) {
             check(EVP_DigestUpdate(context, data, length), "EVP_DigestUpdate");
         }
 
         @Override
-        byte[] digest() {
+        public byte[] digest() {
             check(EVP_DigestFinal_ex(context, out, null), "EVP_DigestFinal_ex");
             return out.clone();
         }
 
         @Override
-        void close() {
+        public byte[] digest(byte[] data) {
+            reset();
+            check(EVP_DigestUpdate(context, data, data.length), "EVP_DigestUpdate");
+            return digest();
+        }
+
+        @Override
+        public void close() {
             if (context != null) {
                 EVP_MD_CTX_free(context);
                 context = null;
