@@ -1,43 +1,18 @@
-# Shared by the benchmark scripts (source it): build the distributions, start a collector on its own
-# ports and data folder, enroll an agent over mTLS as bin/driftproof does, run the agent with the
-# systemd unit's JVM flags, and stop everything that was started when the script exits.
+# Shared by the benchmark scripts that need a collector (source it): start the real collector
+# distribution on its own ports and data folder, enroll an agent over mTLS as bin/driftproof does,
+# run the agent with the systemd unit's JVM flags; common.sh stops them when the script exits.
 #
-# Before sourcing, a script sets BENCH_HTTP_PORT and BENCH_HTTPS_PORT; the helpers then set
-# BENCH_DIR (temporary folder), COLLECTOR_URL, COLLECTOR_CA and DRIFTPROOF_ADMIN_PASSWORD.
+# Before sourcing, a script sets BENCH_HTTP_PORT and BENCH_HTTPS_PORT; this sets COLLECTOR_URL,
+# COLLECTOR_CA and DRIFTPROOF_ADMIN_PASSWORD.
 
-BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 COLLECTOR_APP="$BENCH_ROOT/collector/target/quarkus-app"
 AGENT_JAR="$BENCH_ROOT/agent/target/driftproof-agent.jar"
 AGENT_UNIT="$BENCH_ROOT/deploy/systemd/driftproof-agent.service"
-BENCH_PIDS=()
-
-BENCH_DIR="$(mktemp -d "${TMPDIR:-/tmp}/driftproof-bench.XXXXXX")"
 COLLECTOR_URL="https://localhost:$BENCH_HTTPS_PORT"
 COLLECTOR_CA="$BENCH_DIR/data/pki/ca.crt"
 DRIFTPROOF_ADMIN_PASSWORD="$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')"
 export DRIFTPROOF_ADMIN_PASSWORD
-
-log() { echo "bench: $*" >&2; }
-die() { echo "bench: $*" >&2; exit 1; }
-
-bench_cleanup() {
-  local pid
-  for pid in "${BENCH_PIDS[@]}"; do
-    kill "$pid" 2>/dev/null || true
-  done
-  for pid in "${BENCH_PIDS[@]}"; do
-    wait "$pid" 2>/dev/null || true
-  done
-  rm -rf "$BENCH_DIR"
-}
-trap bench_cleanup EXIT
-trap 'exit 130' INT TERM
-
-# build_modules MODULES: package the modules (and what they need) without tests.
-build_modules() {
-  log "building $1 ..."
-  (cd "$BENCH_ROOT" && mvn -B -q -ntp -pl "$1" -am package -DskipTests)
-}
 
 # collector_install postgresql|h2: a private copy of the distribution in BENCH_DIR, built for that
 # database kind (the launcher re-augments in place, so the build tree's copy stays as it is).
@@ -101,10 +76,14 @@ agent_start() {
   AGENT_PID=$!
 }
 
-# api PATH: GET a REST resource as admin (credentials on stdin, not on the command line).
+# api PATH: GET a REST resource with BENCH_API_TOKEN when set, else as admin (credentials go on
+# stdin, not on the command line).
 api() {
-  printf 'user = "admin:%s"\n' "$DRIFTPROOF_ADMIN_PASSWORD" \
-    | curl -fsS --cacert "$COLLECTOR_CA" -K - "$COLLECTOR_URL$1"
+  if [[ -n "${BENCH_API_TOKEN:-}" ]]; then
+    printf 'header = "Authorization: Bearer %s"\n' "$BENCH_API_TOKEN"
+  else
+    printf 'user = "admin:%s"\n' "$DRIFTPROOF_ADMIN_PASSWORD"
+  fi | curl -fsS --cacert "$COLLECTOR_CA" -K - "$COLLECTOR_URL$1"
 }
 
 # api_token ROLE: a new API token (Bearer) with that role; cheaper per request than Basic (bcrypt).
