@@ -51,6 +51,7 @@ tables_grown() {
 }
 
 json_number() { sed -n "s/.*\"$1\":\\([0-9]*\\).*/\\1/p"; }
+json_text() { sed -n "s/.*\"$1\":\"\\([^\"]*\\)\".*/\\1/p"; }
 
 await_changes() {
   local expected="$1" _
@@ -95,11 +96,14 @@ measure enrolled
 # (a) An unchanged host: full scans every 2 s find nothing; then new streams (agent restarts).
 scans=$((scan_seconds / scan_interval_s))
 log "(a) unchanged host: $scans full scans over $scan_seconds s"
+last_seen="$(api "/api/v1/hosts/$host" | json_text lastSeen)"
 sleep "$scan_seconds"
 measure scanned
 read -r disk rows bytes < <(growth enrolled scanned)
+# Whether the collector heard from the idle agent at all (lastSeen is what AGENT_SILENT looks at).
+[[ "$(api "/api/v1/hosts/$host" | json_text lastSeen)" == "$last_seen" ]] && heard=no || heard=yes
 echo "storage figure=unchanged_scans scans=$scans disk_bytes=$disk rows=$rows row_bytes=$bytes" \
-  "disk_bytes_per_day_at_24_scans=$((disk * 24 / scans)) tables=$(tables_grown enrolled scanned)"
+  "disk_bytes_per_day_at_24_scans=$((disk * 24 / scans)) last_seen_advanced=$heard tables=$(tables_grown enrolled scanned)"
 
 log "(a) $restarts agent restarts (a new stream each)"
 for _ in $(seq 1 "$restarts"); do
