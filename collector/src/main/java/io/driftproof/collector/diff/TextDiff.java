@@ -2,6 +2,7 @@ package io.driftproof.collector.diff;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.algorithm.myers.MyersDiff;
 import com.github.difflib.patch.Patch;
 
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ record TextDiff(String unified, List<ChangeDiff.Hunk> hunks) {
     static TextDiff of(String path, String before, String after) {
         List<String> original = lines(before);
         List<String> revised = lines(after);
-        Patch<String> patch = DiffUtils.diff(original, revised);
+        Patch<String> patch = DiffUtils.diff(original, revised, new DiscardingDiff<>(new MyersDiff<>()));
         List<String> unified = UnifiedDiffUtils.generateUnifiedDiff(before == null ? "/dev/null" : "a" + path,
                 after == null ? "/dev/null" : "b" + path, original, patch, CONTEXT);
         return new TextDiff(unified.isEmpty() ? "" : String.join("\n", unified) + "\n", hunks(unified));
