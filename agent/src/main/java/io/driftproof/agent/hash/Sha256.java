@@ -6,21 +6,21 @@ import java.security.NoSuchAlgorithmException;
 import java.util.logging.Logger;
 
 /**
- * SHA-256 over bytes read into a direct buffer. The host's OpenSSL (libcrypto) does the work
- * where it is installed: it uses the CPU's SHA instructions, while the JDK's implementation
- * only does so in C2-compiled code, which the agent's service flags (C1 only, for a small
- * footprint) leave out; there the JDK hashes about 20 times slower. Elsewhere the JDK's
- * implementation serves. One instance per thread.
+ * SHA-256 over bytes read into a direct buffer. Large scans hash with the host's OpenSSL
+ * (libcrypto) where it is installed: it uses the CPU's SHA instructions, while the JDK's
+ * implementation only does so in C2-compiled code, which the agent's service flags (C1 only, for
+ * a small footprint) leave out; there the JDK hashes about 20 times slower. Loading libcrypto
+ * through JNA costs about 150 ms, more than the JDK needs for a few megabytes, so an instance
+ * starts with the JDK and moves to libcrypto once it has hashed {@link #NATIVE_AFTER} bytes.
+ * One instance per thread.
  */
 public abstract class Sha256 {
 
     private static final Logger LOG = Logger.getLogger(Sha256.class.getName());
+    static final long NATIVE_AFTER = 8L * 1024 * 1024;
 
     public static Sha256 create() {
-        if (Libcrypto.AVAILABLE) {
-            return new Libcrypto();
-        }
-        return new Jdk();
+        return new Adaptive();
     }
 
     public abstract void reset();
@@ -35,6 +35,47 @@ public abstract class Sha256 {
 
     /** Releases native resources; the instance may be used again. */
     public void close() {
+    }
+
+    /** The JDK's implementation until enough bytes went through, then libcrypto where available. */
+    private static final class Adaptive extends Sha256 {
+        private Sha256 current = new Jdk();
+        private long hashed;
+        private boolean settled;
+
+        @Override
+        public void reset() {
+            if (!settled && hashed >= NATIVE_AFTER) {
+                settled = true;
+                if (Libcrypto.AVAILABLE) {
+                    current = new Libcrypto();
+                }
+            }
+            current.reset();
+        }
+
+        @Override
+        public void update(ByteBuffer data, int length) {
+            hashed += length;
+            current.update(data, length);
+        }
+
+        @Override
+        public byte[] digest(byte[] data) {
+            reset();
+            hashed += data.length;
+            return current.digest(data);
+        }
+
+        @Override
+        public byte[] digest() {
+            return current.digest();
+        }
+
+        @Override
+        public void close() {
+            current.close();
+        }
     }
 
     private static final class Jdk extends Sha256 {
