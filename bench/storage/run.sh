@@ -82,7 +82,7 @@ agent_enroll "$BENCH_DIR/agent"
 watched="$BENCH_DIR/etc"
 mkdir -p "$watched"
 for f in "${config_files[@]}"; do
-  [[ -f "$f" ]] && cp "$f" "$watched/"
+  if [[ -f "$f" ]]; then cp "$f" "$watched/"; fi
 done
 file_count="$(find "$watched" -type f | wc -l)"
 agent_start "$BENCH_DIR/agent" "$watched" --full-scan-interval "PT${scan_interval_s}S"
