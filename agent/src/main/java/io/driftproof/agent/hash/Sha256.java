@@ -10,14 +10,16 @@ import java.util.logging.Logger;
  * (libcrypto) where it is installed: it uses the CPU's SHA instructions, while the JDK's
  * implementation only does so in C2-compiled code, which the agent's service flags (C1 only, for
  * a small footprint) leave out; there the JDK hashes about 20 times slower. Loading libcrypto
- * through JNA costs about 150 ms, more than the JDK needs for a few megabytes, so an instance
- * starts with the JDK and moves to libcrypto once it has hashed {@link #NATIVE_AFTER} bytes.
+ * through JNA costs about 150 ms, more than the JDK needs for a few megabytes, so instances start
+ * with the JDK and move to libcrypto once the process has hashed {@link #NATIVE_AFTER} bytes.
  * One instance per thread.
  */
 public abstract class Sha256 {
 
     private static final Logger LOG = Logger.getLogger(Sha256.class.getName());
     static final long NATIVE_AFTER = 8L * 1024 * 1024;
+    /** Bytes hashed by every instance of this process, until the move to libcrypto. */
+    private static final java.util.concurrent.atomic.AtomicLong HASHED = new java.util.concurrent.atomic.AtomicLong();
 
     public static Sha256 create() {
         return new Adaptive();
@@ -37,15 +39,14 @@ public abstract class Sha256 {
     public void close() {
     }
 
-    /** The JDK's implementation until enough bytes went through, then libcrypto where available. */
+    /** The JDK's implementation until enough bytes went through the process, then libcrypto where available. */
     private static final class Adaptive extends Sha256 {
         private Sha256 current = new Jdk();
-        private long hashed;
         private boolean settled;
 
         @Override
         public void reset() {
-            if (!settled && hashed >= NATIVE_AFTER) {
+            if (!settled && HASHED.get() >= NATIVE_AFTER) {
                 settled = true;
                 if (Libcrypto.AVAILABLE) {
                     current = new Libcrypto();
@@ -56,15 +57,21 @@ public abstract class Sha256 {
 
         @Override
         public void update(ByteBuffer data, int length) {
-            hashed += length;
+            count(length);
             current.update(data, length);
         }
 
         @Override
         public byte[] digest(byte[] data) {
             reset();
-            hashed += data.length;
+            count(data.length);
             return current.digest(data);
+        }
+
+        private void count(long bytes) {
+            if (!settled) {
+                HASHED.addAndGet(bytes);
+            }
         }
 
         @Override

@@ -41,11 +41,11 @@ final class ConfigFileScan {
     private final long contentLimit;
     private final HashCache.Lookup previous;
     private final CacheSink next;
-    private final FileHasher hasher;
+    private final HashPipeline hashing;
     private final AccountNames accounts;
     private final CollectorOutput output;
     /** The lstat of the entry at hand. */
-    private FileStat stat = new FileStat();
+    private FileStat stat;
     private final ConfigFileDetail.Builder builder = ConfigFileDetail.newBuilder();
 
     /**
@@ -53,7 +53,7 @@ final class ConfigFileScan {
      * @param next     receives the cache for the next scan, in walk order
      */
     ConfigFileScan(HostRoot root, ScanScope scope, long contentLimit, HashCache.Lookup previous, CacheSink next,
-                   FileHasher hasher, AccountNames accounts, CollectorOutput output) {
+                   HashPipeline hashing, AccountNames accounts, CollectorOutput output) {
         this.root = root;
         this.paths = GlobSet.of(scope.paths());
         this.excludes = GlobSet.of(scope.excludes());
@@ -61,7 +61,7 @@ final class ConfigFileScan {
         this.contentLimit = contentLimit;
         this.previous = previous;
         this.next = next;
-        this.hasher = hasher;
+        this.hashing = hashing;
         this.accounts = accounts;
         this.output = output;
     }
@@ -80,6 +80,7 @@ final class ConfigFileScan {
         for (String start : starts(paths.globs())) {
             enter(start);
         }
+        hashing.finish();
     }
 
     /**
@@ -120,6 +121,7 @@ final class ConfigFileScan {
             if (excludes.matches(host)) {
                 return;
             }
+            stat = new FileStat();
             try {
                 stat.read(local);
             } catch (NoSuchFileException e) {
@@ -220,27 +222,33 @@ final class ConfigFileScan {
         // FIFOs, sockets and device nodes are not configuration, and opening a FIFO would block.
     }
 
+    /**
+     * A regular file: hashed unless the cache has it; its item (and content) handed on in walk
+     * order once the hash is known.
+     */
     private void regular(String host, Path local, boolean secret) {
-        HashCache.Entry entry = previous(host);
-        byte[] content = null;
-        if (entry == null || !entry.sameFile(stat) || !stillValid(entry, secret)) {
-            FileHasher.Hashed hashed;
-            try {
-                hashed = hasher.hash(local, secret, stat.size, contentLimit);
-            } catch (NoSuchFileException e) {
-                output.problem(host, "vanished during the scan");
-                return;
-            } catch (IOException e) {
-                output.problem(host, "cannot read: " + reason(e));
-                return;
-            }
-            entry = HashCache.Entry.of(stat, hashed.sha256(), hashed.state());
-            content = hashed.content();
+        FileStat s = stat;
+        HashCache.Entry cached = previous(host);
+        if (cached != null && cached.sameFile(s) && stillValid(cached, secret, s)) {
+            hashing.later(() -> regularItem(host, local, secret, s, cached, null));
+            return;
         }
+        hashing.hash(local, secret, s.size, contentLimit, (hashed, failure) -> {
+            if (failure instanceof NoSuchFileException) {
+                output.problem(host, "vanished during the scan");
+            } else if (failure != null) {
+                output.problem(host, "cannot read: " + reason(failure));
+            } else {
+                regularItem(host, local, secret, s, HashCache.Entry.of(s, hashed.sha256(), hashed.state()), hashed.content());
+            }
+        });
+    }
+
+    private void regularItem(String host, Path local, boolean secret, FileStat s, HashCache.Entry entry, byte[] content) {
         next.add(host, entry);
         ContentState state = secret ? ContentState.SENSITIVE
-                : stat.size > contentLimit ? ContentState.TOO_LARGE : entry.state();
-        output.item(item(host, detail(local, FileType.REGULAR, state).setSha256(entry.sha256())));
+                : s.size > contentLimit ? ContentState.TOO_LARGE : entry.state();
+        output.item(item(host, detail(s, local, FileType.REGULAR, state).setSha256(entry.sha256())));
         if (content != null) {
             output.content(entry.sha256(), content);
         }
@@ -260,8 +268,8 @@ final class ConfigFileScan {
      * hash always does; but a file cached as sensitive or too large was never checked for text,
      * so if it may now be captured it must be read.
      */
-    private boolean stillValid(HashCache.Entry entry, boolean secret) {
-        return secret || stat.size > contentLimit
+    private boolean stillValid(HashCache.Entry entry, boolean secret, FileStat s) {
+        return secret || s.size > contentLimit
                 || entry.state() == ContentState.CAPTURED || entry.state() == ContentState.BINARY;
     }
 
@@ -276,15 +284,16 @@ final class ConfigFileScan {
             output.problem(host, "cannot read symlink: " + reason(e));
             return;
         }
-        output.item(item(host, detail(local, FileType.SYMLINK, ContentState.NONE).setSymlinkTarget(target)));
+        FileStat s = stat;
+        hashing.later(() -> output.item(item(host, detail(s, local, FileType.SYMLINK, ContentState.NONE).setSymlinkTarget(target))));
     }
 
     private static Item item(String host, ConfigFileDetail.Builder detail) {
         return Item.newBuilder().setKind(ItemKind.CONFIG_FILE).setKey(host).setConfigFile(detail.setPath(host)).build();
     }
 
-    /** The attributes every entry has, from {@link #stat}. */
-    private ConfigFileDetail.Builder detail(Path local, FileType type, ContentState state) {
+    /** The attributes every entry has. */
+    private ConfigFileDetail.Builder detail(FileStat stat, Path local, FileType type, ContentState state) {
         return builder.clear()
                 .setType(type)
                 .setSize(stat.size)

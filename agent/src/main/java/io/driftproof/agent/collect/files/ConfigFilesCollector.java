@@ -55,14 +55,20 @@ public final class ConfigFilesCollector implements Collector {
     private static final AtomicBoolean ENCODING_WARNED = new AtomicBoolean();
 
     private final Supplier<FileHasher> hashers;
+    private final int threads;
 
     public ConfigFilesCollector() {
-        this(FileHasher::new);
+        this(FileHasher::new, Runtime.getRuntime().availableProcessors());
     }
 
-    /** For tests: hashers that count or disturb reads. */
+    /** For tests: one hasher that counts or disturbs reads, on the scanning thread only. */
     ConfigFilesCollector(Supplier<FileHasher> hashers) {
+        this(hashers, 1);
+    }
+
+    private ConfigFilesCollector(Supplier<FileHasher> hashers, int threads) {
         this.hashers = hashers;
+        this.threads = threads;
     }
 
     @Override
@@ -85,9 +91,10 @@ public final class ConfigFilesCollector implements Collector {
         try (HashCache.Lookup previous = context.rehashAll() || cacheFile.isEmpty()
                      ? HashCache.NONE : HashCache.open(cacheFile.get(), root.toString());
              NextCache next = new NextCache(cacheFile, root.toString());
-             FileHasher hasher = hashers.get()) {
+             FileHasher hasher = hashers.get();
+             HashPipeline hashing = new HashPipeline(hasher, threads, hashers)) {
             new ConfigFileScan(root, new ConfigFileScan.ScanScope(config.paths(), config.excludes(), config.sensitive()),
-                    config.contentLimit(), previous, next, hasher, accounts, output)
+                    config.contentLimit(), previous, next, hashing, accounts, output)
                     .run();
             next.commit();
         }
