@@ -25,6 +25,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (List.of(args).contains("--help")) {
+            System.out.println(Options.usage());
+            return;
+        }
         try {
             run(Options.parse(List.of(args)));
         } catch (IllegalArgumentException e) {
@@ -43,7 +47,7 @@ public final class Main {
             throw new IllegalArgumentException("DRIFTPROOF_ADMIN_PASSWORD must hold the collector's admin password");
         }
         Clock clock = Clock.systemUTC();
-        CollectorApi admin = CollectorApi.connect(o.api(), "admin", password);
+        CollectorApi admin = CollectorApi.connect(o.api(), "admin", password).withToken("loadgen", List.of("ADMIN"));
         Meters meters = new Meters(o.collectorPid(), o.postgresDatabase(), o.clockTicks(), admin);
         FleetCatalog catalog = FleetCatalog.generate(o.seed(), o.packages(), o.configFiles());
         HostChanges changes = new HostChanges(catalog, o.stormUpgrades());
@@ -53,7 +57,7 @@ public final class Main {
         Progress.note(o.hosts() + " hosts of " + catalog.itemCount() + " items over " + channels.size() + " channels");
         try {
             print(InitialIngest.connect(fleet, meters, o.connectInFlight()), labels);
-            print(InitialIngest.snapshots(fleet, meters, o.snapshotsInFlight()), labels);
+            print(InitialIngest.snapshots(fleet, meters, o.snapshotsInFlight(), o.warmupHosts()), labels);
             if (o.runs("steady")) {
                 SteadyDeltas steady = new SteadyDeltas(fleet, meters, changes, clock, o.seed());
                 print(steady.paced(o.steady(), o.deltaInterval()), labels);

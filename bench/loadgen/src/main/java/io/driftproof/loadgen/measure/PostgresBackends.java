@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * The PostgreSQL server processes serving one database: backends set their title to
- * {@code postgres: USER DATABASE CLIENT STATE}. Shared server processes (WAL writer, checkpointer)
+ * {@code postgres: [CLUSTER: ]USER DATABASE CLIENT STATE} (Debian names the cluster, e.g. {@code 15/main:}). Shared server processes (WAL writer, checkpointer)
  * serve every database of the instance, others' too, and are not counted.
  */
 final class PostgresBackends {
@@ -34,9 +34,9 @@ final class PostgresBackends {
 
     private static boolean servesDatabase(Path cmdline, String database) {
         try {
-            String title = new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8);
-            String[] words = title.trim().split("\\s+");
-            return words.length >= 3 && words[0].equals("postgres:") && words[2].equals(database);
+            String[] words = new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).trim().split("\\s+");
+            int user = words.length > 1 && words[1].endsWith(":") ? 2 : 1;
+            return words.length > user + 1 && words[0].equals("postgres:") && words[user + 1].equals(database);
         } catch (IOException e) {
             return false;
         }

@@ -60,6 +60,7 @@ public final class SteadyDeltas {
             TimeUnit.NANOSECONDS.sleep(Math.max(0, next - System.nanoTime()));
             report(latencies, items, progress);
         }
+        TimeUnit.NANOSECONDS.sleep(Math.max(0, end - System.nanoTime()));
         long sent = awaitRunning();
         Usage usage = window.stop();
         return Result.phase("steady").figure("streams_open", fleet.size()).figure("deltas", sent)
