@@ -23,6 +23,11 @@ public interface ChannelSecurity {
     default void checkCertificate(Instant now) {
     }
 
+    /** No TLS at all: development only (the collector must allow plaintext agents). */
+    static ChannelSecurity plaintext() {
+        return target -> OkHttpChannelBuilder.forTarget(target).usePlaintext();
+    }
+
     /**
      * The security the configuration and the state directory ask for.
      *
@@ -38,7 +43,7 @@ public interface ChannelSecurity {
             }
             log.warning("PLAINTEXT: plaintext=true, the connection to the collector is neither encrypted nor "
                     + "authenticated; for development only, never in production");
-            return target -> OkHttpChannelBuilder.forTarget(target).usePlaintext();
+            return plaintext();
         }
         Optional<Enrollment> enrollment = Enrollment.read(config.stateDir());
         if (enrollment.isEmpty()) {

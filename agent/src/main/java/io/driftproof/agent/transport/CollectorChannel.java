@@ -55,13 +55,8 @@ public final class CollectorChannel implements AutoCloseable {
     public CollectorChannel(String target, ChannelSecurity security, AgentState state, HostInfo host, Clock clock,
                             Backoff backoff, Runnable fullSnapshotNeeded) {
         this.target = target;
-        this.channel = security.builder(target)
-                .maxInboundMessageSize(MAX_MESSAGE_BYTES)
-                // Finds a dead connection under an idle stream; 5 min is what gRPC servers allow by default.
-                .keepAliveTime(5, TimeUnit.MINUTES)
-                .keepAliveTimeout(20, TimeUnit.SECONDS)
-                .build();
-        this.stub = AgentServiceGrpc.newStub(channel).withMaxOutboundMessageSize(MAX_MESSAGE_BYTES);
+        this.channel = open(security, target);
+        this.stub = stub(channel);
         this.state = state;
         this.host = host;
         this.clock = clock;
@@ -69,6 +64,21 @@ public final class CollectorChannel implements AutoCloseable {
         this.fullSnapshotNeeded = fullSnapshotNeeded;
         this.thread = new Thread(this::loop, "driftproof-sender");
         this.thread.setDaemon(true);
+    }
+
+    /** A channel to the collector with the agent's message limits and keepalive. */
+    public static ManagedChannel open(ChannelSecurity security, String target) {
+        return security.builder(target)
+                .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+                // Finds a dead connection under an idle stream; 5 min is what gRPC servers allow by default.
+                .keepAliveTime(5, TimeUnit.MINUTES)
+                .keepAliveTimeout(20, TimeUnit.SECONDS)
+                .build();
+    }
+
+    /** The Report stub the agent uses on such a channel. */
+    public static AgentServiceGrpc.AgentServiceStub stub(ManagedChannel channel) {
+        return AgentServiceGrpc.newStub(channel).withMaxOutboundMessageSize(MAX_MESSAGE_BYTES);
     }
 
     public void start() {

@@ -55,7 +55,9 @@ public class CycleSummaries {
         r.approvedAt = standing.approvedAt;
         r.approvedBy = standing.approvedBy;
         r.selfApproved = standing.selfApproved;
-        r.persist();
+        // Flushed at once: of two reconciliations opening the same cycle at the same time, the loser
+        // fails here on the unique (parent, cycle) key, which ConflictRetry retries, not at commit.
+        r.persistAndFlush();
         trail.append(r, ChangeHistory.CYCLE_OPENED, FindingService.SYSTEM, "cycle " + (cycle + 1)
                 + " of standing change " + standing.id + ", approved by " + standing.approvedBy + " at " + standing.approvedAt);
         return r;

@@ -1,10 +1,12 @@
 package io.driftproof.collector.changes;
 
 import io.driftproof.collector.inventory.ItemKind;
+import io.driftproof.collector.reconcile.KeyPattern;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.Transient;
 
 import java.util.Objects;
 import java.util.Set;
@@ -27,6 +29,9 @@ public class Expectation {
     /** Comma-separated attribute names: the expectation matches only a modification confined to them. */
     @Column(name = "only_attributes")
     public String onlyAttributes;
+    /** Compiled on first use: reconciliation matches every change against every expectation in scope. */
+    @Transient
+    private KeyPattern compiledKeyPattern;
 
     public Expectation() {
     }
@@ -43,6 +48,13 @@ public class Expectation {
         this.toVersion = toVersion;
         this.afterSha256 = afterSha256;
         this.onlyAttributes = onlyAttributes;
+    }
+
+    public KeyPattern keyMatcher() {
+        if (compiledKeyPattern == null) {
+            compiledKeyPattern = KeyPattern.compile(keyPattern);
+        }
+        return compiledKeyPattern;
     }
 
     /** The attributes a matching change may touch; empty when any change matches. */

@@ -13,7 +13,11 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response.Status;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +29,8 @@ public class FindingService {
 
     /** The actor of what driftproof itself decides. */
     public static final String SYSTEM = "driftproof";
+    /** Ids per IN list: well below the bind-parameter limits of H2 and PostgreSQL. */
+    private static final int ID_CHUNK = 500;
 
     private final ServerClock clock;
     private final Event<FindingOpened> opened;
@@ -73,10 +79,22 @@ public class FindingService {
         byKey(dedupKey).filter(f -> f.status != FindingStatus.RESOLVED).ifPresent(f -> resolve(f, by, resolution));
     }
 
-    /** Resolves the findings of an observed change except the one of type {@code keep}, if any. */
-    @Transactional
-    public void resolveForObservedChange(long observedChangeId, Optional<FindingType> keep, String resolution) {
-        List<Finding> open = Finding.list("observedChangeId = ?1 and status <> ?2", observedChangeId, FindingStatus.RESOLVED);
+    /** The findings not resolved of each of the observed changes, in one query per chunk of ids. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<Long, List<Finding>> openOfObservedChanges(Collection<Long> observedChangeIds) {
+        List<Long> ids = List.copyOf(observedChangeIds);
+        Map<Long, List<Finding>> open = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += ID_CHUNK) {
+            Finding.<Finding>list("observedChangeId in ?1 and status <> ?2",
+                            ids.subList(from, Math.min(ids.size(), from + ID_CHUNK)), FindingStatus.RESOLVED)
+                    .forEach(f -> open.computeIfAbsent(f.observedChangeId, k -> new ArrayList<>()).add(f));
+        }
+        return open;
+    }
+
+    /** Resolves the given open findings of one observed change, except the one of type {@code keep}, if any. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void resolveExcept(List<Finding> open, Optional<FindingType> keep, String resolution) {
         open.stream().filter(f -> keep.map(k -> k != f.type).orElse(true)).forEach(f -> resolve(f, SYSTEM, resolution));
     }
 

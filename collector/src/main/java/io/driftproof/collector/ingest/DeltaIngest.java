@@ -10,7 +10,6 @@ import io.driftproof.proto.ManifestDigest;
 import io.driftproof.proto.v1.Delta;
 import io.driftproof.proto.v1.ItemChange;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -34,13 +33,11 @@ public class DeltaIngest {
     private final HostRepository hosts;
     private final ItemRepository items;
     private final SnapshotWriter writer;
-    private final Event<ObservedChangesRecorded> recorded;
 
-    DeltaIngest(HostRepository hosts, ItemRepository items, SnapshotWriter writer, Event<ObservedChangesRecorded> recorded) {
+    DeltaIngest(HostRepository hosts, ItemRepository items, SnapshotWriter writer) {
         this.hosts = hosts;
         this.items = items;
         this.writer = writer;
-        this.recorded = recorded;
     }
 
     @Transactional
@@ -68,11 +65,7 @@ public class DeltaIngest {
                     + ManifestDigest.fromBytes(delta.getManifestDigest().toByteArray()).toHex() + " over "
                     + delta.getItemCount() + " items", host.lastSeq);
         }
-        IngestOutcome.Applied applied = writer.write(host, delta, plan, receivedAt);
-        if (applied.observedChanges() > 0) {
-            recorded.fire(new ObservedChangesRecorded(hostId, delta.getSeq()));
-        }
-        return applied;
+        return writer.write(host, delta, plan, receivedAt);
     }
 
     private Map<ItemKey, Item> touched(String hostId, Delta delta) {

@@ -1,6 +1,6 @@
 package io.driftproof.collector.ingest;
 
-/** Fired by ingest in the transaction that recorded a snapshot's observed changes; observers that
- * act after commit (reconciliation) find them by host and snapshot sequence. */
+/** Fired by ingest once the transaction that recorded a snapshot's observed changes has committed;
+ * observers (reconciliation) find them by host and snapshot sequence. */
 public record ObservedChangesRecorded(String hostId, long snapshotSeq) {
 }

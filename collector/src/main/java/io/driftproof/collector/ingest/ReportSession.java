@@ -171,6 +171,12 @@ final class ReportSession implements StreamObserver<AgentMessage> {
         IngestOutcome outcome = ConflictRetry.run(() -> ingest.apply(hostId, delta, receivedAt));
         CollectorMessage.Builder answer = CollectorMessage.newBuilder();
         if (outcome instanceof IngestOutcome.Applied applied) {
+            if (applied.observedChanges() > 0) {
+                // After the delta's transaction has ended: reconciliation runs in a transaction of its
+                // own, and inside the delta's it would hold a second database connection while the
+                // first is still held, which exhausts the pool when many hosts report at once.
+                sessions.recorded.fire(new ObservedChangesRecorded(hostId, applied.seq()));
+            }
             lastAcked = applied.seq();
             metrics.applied(applied, delta.getChangesCount(), Duration.between(applied.observedAt(), receivedAt));
             answer.setAck(Ack.newBuilder().setSeq(applied.seq()));

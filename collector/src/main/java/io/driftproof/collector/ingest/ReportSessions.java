@@ -6,6 +6,7 @@ import io.driftproof.proto.v1.CollectorMessage;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,17 +22,19 @@ public class ReportSessions {
     final IngestMetrics metrics;
     final ServerClock clock;
     final CollectorConfig config;
+    final Event<ObservedChangesRecorded> recorded;
 
     private final Set<ReportSession> open = ConcurrentHashMap.newKeySet();
 
     ReportSessions(HostRegistry registry, DeltaValidator validator, DeltaIngest ingest,
-                   IngestMetrics metrics, ServerClock clock, CollectorConfig config) {
+                   IngestMetrics metrics, ServerClock clock, CollectorConfig config, Event<ObservedChangesRecorded> recorded) {
         this.registry = registry;
         this.validator = validator;
         this.ingest = ingest;
         this.metrics = metrics;
         this.clock = clock;
         this.config = config;
+        this.recorded = recorded;
     }
 
     ReportSession open(StreamObserver<CollectorMessage> responses, AgentIdentity identity) {

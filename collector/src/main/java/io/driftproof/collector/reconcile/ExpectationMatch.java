@@ -14,7 +14,7 @@ public final class ExpectationMatch {
     }
 
     public static boolean matches(Expectation e, ChangeFacts c) {
-        return e.kind == c.kind() && KeyPattern.compile(e.keyPattern).matches(c.key()) && actionMatches(e, c)
+        return e.kind == c.kind() && e.keyMatcher().matches(c.key()) && actionMatches(e, c)
                 && attributesMatch(e, c);
     }
 

@@ -8,15 +8,14 @@ import io.driftproof.collector.observed.ObservedChange;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.util.List;
 
 /**
- * When reconciliation runs: after every ingest that recorded changes (in a transaction of its own,
- * so a failure never loses a delta; the sweep picks up what is left), whenever a record's terms
+ * When reconciliation runs: after every ingest that recorded changes (once the delta is committed,
+ * in a transaction of its own, so a failure never loses a delta; the sweep picks up what is left), whenever a record's terms
  * change (in that transaction), and periodically for changes not reconciled yet and for emergency
  * changes whose approval deadline may have passed.
  */
@@ -34,7 +33,7 @@ public class ReconcileTriggers {
         this.affected = affected;
     }
 
-    void afterIngest(@Observes(during = TransactionPhase.AFTER_SUCCESS) ObservedChangesRecorded recorded) {
+    void afterIngest(@Observes ObservedChangesRecorded recorded) {
         try {
             ConflictRetry.run(() -> {
                 reconcileSnapshot(recorded.hostId(), recorded.snapshotSeq());

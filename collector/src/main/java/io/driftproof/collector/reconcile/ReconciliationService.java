@@ -4,6 +4,7 @@ import io.driftproof.collector.changes.ChangePolicy;
 import io.driftproof.collector.changes.ChangeRecord;
 import io.driftproof.collector.changes.CycleSummaries;
 import io.driftproof.collector.common.ServerClock;
+import io.driftproof.collector.findings.Finding;
 import io.driftproof.collector.findings.FindingDraft;
 import io.driftproof.collector.findings.FindingService;
 import io.driftproof.collector.inventory.Host;
@@ -14,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -50,6 +52,8 @@ public class ReconciliationService {
     @Transactional
     public void reconcile(List<ObservedChange> changes) {
         Instant now = clock.now();
+        Map<Long, List<Finding>> open = findings.openOfObservedChanges(changes.stream().map(c -> c.id).toList());
+        Map<Cycle, Long> summaries = new HashMap<>();
         Map<String, List<ObservedChange>> byHost = changes.stream().collect(Collectors.groupingBy(c -> c.hostId));
         byHost.forEach((hostId, ofHost) -> {
             Host host = hosts.findById(hostId);
@@ -57,16 +61,26 @@ public class ReconciliationService {
             Instant to = ofHost.stream().map(c -> c.observedAt).max(Comparator.naturalOrder()).orElseThrow();
             List<RecordTerms> terms = candidates.forHost(host, from, to);
             ofHost.stream().sorted(Comparator.comparing((ObservedChange c) -> c.observedAt).thenComparing(c -> c.id))
-                    .forEach(c -> apply(c, reconciler.decide(facts.read(c), terms, now)));
+                    .forEach(c -> apply(c, reconciler.decide(facts.read(c), terms, now), summaries,
+                            open.getOrDefault(c.id, List.of())));
         });
     }
 
-    private void apply(ObservedChange change, Decision decision) {
+    /** One cycle of a recurring record, whose summary record explains the cycle's changes. */
+    private record Cycle(long recordId, int cycle) {
+    }
+
+    /**
+     * @param summaries the cycle summaries found so far in this reconciliation: one lookup per cycle, not per change
+     * @param open the change's findings not resolved yet
+     */
+    private void apply(ObservedChange change, Decision decision, Map<Cycle, Long> summaries, List<Finding> open) {
         Long explainedBy = decision.cycle() == null || decision.recordId() == null ? decision.recordId()
-                : cycles.summaryOf(ChangeRecord.findById(decision.recordId()), decision.cycle()).id;
+                : summaries.computeIfAbsent(new Cycle(decision.recordId(), decision.cycle()),
+                        k -> cycles.summaryOf(ChangeRecord.findById(k.recordId()), k.cycle()).id);
         change.status = decision.status().name();
         change.changeRecordId = explainedBy;
-        findings.resolveForObservedChange(change.id, decision.finding(),
+        findings.resolveExcept(open, decision.finding(),
                 "reconciled again: now " + decision.status() + (explainedBy == null ? "" : " by change " + explainedBy));
         decision.finding().ifPresent(type -> findings.raise(FindingDraft.forObservedChange(type, change.id, change.hostId,
                 explainedBy, type + " on " + change.hostId + ": " + change.kind + " " + change.itemKey + " " + change.action
