@@ -1,5 +1,6 @@
 package io.driftproof.agent.delta;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.MessageLite;
 import io.driftproof.proto.v1.Content;
@@ -16,10 +17,10 @@ import java.util.List;
  * manifest digest and item count from the last part (more = false), the only one that knows them.
  * A single large content can make one part bigger than the target.
  */
-final class DeltaParts {
+public final class DeltaParts {
 
     /** Target serialized size of one wire message. */
-    static final int PART_BYTES = 1024 * 1024;
+    public static final int PART_BYTES = 1024 * 1024;
 
     private final Delta header;
     private final int partBytes;
@@ -30,7 +31,7 @@ final class DeltaParts {
     private long bytes;
 
     /** @param header the first part's header, with the collectors that ran; later parts leave them out */
-    DeltaParts(Delta header, int partBytes, PartWriter out) {
+    public DeltaParts(Delta header, int partBytes, PartWriter out) {
         this.header = header;
         this.partBytes = partBytes;
         this.out = out;
@@ -38,12 +39,12 @@ final class DeltaParts {
         this.size = header.getSerializedSize();
     }
 
-    void change(ItemChange change) throws IOException {
+    public void change(ItemChange change) throws IOException {
         add(Delta.CHANGES_FIELD_NUMBER, change);
         part.addChanges(change);
     }
 
-    void content(Content content) throws IOException {
+    public void content(Content content) throws IOException {
         add(Delta.CONTENTS_FIELD_NUMBER, content);
         part.addContents(content);
     }
@@ -60,9 +61,9 @@ final class DeltaParts {
     }
 
     /** The last part: the scan's errors, the final digest and item count. */
-    void finish(byte[] manifestDigest, long itemCount, List<ScanError> errors) throws IOException {
+    public void finish(byte[] manifestDigest, long itemCount, List<ScanError> errors) throws IOException {
         emit(part.addAllErrors(errors)
-                .setManifestDigest(com.google.protobuf.ByteString.copyFrom(manifestDigest))
+                .setManifestDigest(ByteString.copyFrom(manifestDigest))
                 .setItemCount(itemCount)
                 .setMore(false)
                 .build());
@@ -75,7 +76,7 @@ final class DeltaParts {
     }
 
     /** Bytes handed on so far, length prefixes included. */
-    long bytes() {
+    public long bytes() {
         return bytes;
     }
 }

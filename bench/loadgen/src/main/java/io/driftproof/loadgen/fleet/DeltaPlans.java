@@ -1,7 +1,6 @@
 package io.driftproof.loadgen.fleet;
 
 import com.google.protobuf.UnsafeByteOperations;
-import io.driftproof.agent.delta.DeltaPlan;
 import io.driftproof.proto.v1.Content;
 import io.driftproof.proto.v1.Item;
 import io.driftproof.proto.v1.ItemChange;
@@ -13,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The agent's {@link DeltaPlan}s for a simulated host, as its DeltaBuilder would decide them after a scan. */
+/** The deltas a simulated host's agent would send after a scan, as the agent's merge would decide them. */
 public final class DeltaPlans {
 
     /** What the agent's collectors are called on a Debian host. */
@@ -23,15 +22,15 @@ public final class DeltaPlans {
     }
 
     /** Every item and every captured content. */
-    public static DeltaPlan full(SimulatedHost host, long seq, Instant observedAt) {
+    public static PlannedDelta full(SimulatedHost host, long seq, Instant observedAt) {
         List<ItemChange> changes = new ArrayList<>(host.itemCount());
         for (Item item : host.items()) {
             changes.add(ItemChange.newBuilder().setUpsert(item).build());
         }
         List<Content> contents = new ArrayList<>();
         host.capturedContents().forEach((sha, data) -> contents.add(content(sha, data)));
-        return new DeltaPlan(seq, 0, observedAt, Optional.empty(), host.digest().toBytes(), host.itemCount(), true,
-                changes, contents, List.of(), COLLECTORS);
+        return new PlannedDelta(seq, 0, observedAt, Optional.empty(), host.digest().toBytes(), host.itemCount(), true,
+                changes, contents, COLLECTORS);
     }
 
     /**
@@ -39,7 +38,7 @@ public final class DeltaPlans {
      *
      * @param changed item indexes (see {@link FleetCatalog})
      */
-    public static DeltaPlan incremental(SimulatedHost host, long seq, long baseSeq, Instant observedAt, Instant previousScan,
+    public static PlannedDelta incremental(SimulatedHost host, long seq, long baseSeq, Instant observedAt, Instant previousScan,
                                         List<Integer> changed) {
         List<ItemChange> changes = new ArrayList<>();
         Map<String, Content> contents = new LinkedHashMap<>();
@@ -52,8 +51,8 @@ public final class DeltaPlans {
                 contents.putIfAbsent(v.sha256(), content(v.sha256(), v.content()));
             }
         }
-        return new DeltaPlan(seq, baseSeq, observedAt, Optional.of(previousScan), host.digest().toBytes(), host.itemCount(),
-                false, changes, List.copyOf(contents.values()), List.of(), COLLECTORS);
+        return new PlannedDelta(seq, baseSeq, observedAt, Optional.of(previousScan), host.digest().toBytes(), host.itemCount(),
+                false, changes, List.copyOf(contents.values()), COLLECTORS);
     }
 
     private static Content content(String sha256, byte[] data) {

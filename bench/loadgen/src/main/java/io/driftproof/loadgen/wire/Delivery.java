@@ -1,6 +1,6 @@
 package io.driftproof.loadgen.wire;
 
-import io.driftproof.agent.delta.DeltaPlan;
+import io.driftproof.loadgen.fleet.PlannedDelta;
 
 /**
  * What one report cost: the deltas sent (two when a Resync made the agent follow up with a full
@@ -8,7 +8,7 @@ import io.driftproof.agent.delta.DeltaPlan;
  */
 public record Delivery(int deltas, long items, long bytes, boolean resynced) {
 
-    static Delivery of(DeltaPlan plan, long bytes) {
+    static Delivery of(PlannedDelta plan, long bytes) {
         return new Delivery(1, plan.changes().size(), bytes, false);
     }
 

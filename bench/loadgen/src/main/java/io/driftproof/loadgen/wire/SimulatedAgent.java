@@ -1,9 +1,9 @@
 package io.driftproof.loadgen.wire;
 
 import io.driftproof.agent.AgentVersion;
-import io.driftproof.agent.delta.DeltaPlan;
 import io.driftproof.agent.delta.ProtoTime;
 import io.driftproof.loadgen.fleet.DeltaPlans;
+import io.driftproof.loadgen.fleet.PlannedDelta;
 import io.driftproof.loadgen.fleet.SimulatedHost;
 import io.driftproof.proto.v1.AgentServiceGrpc;
 import io.driftproof.proto.v1.CollectorMessage;
@@ -60,7 +60,7 @@ public final class SimulatedAgent {
     /** Reports the whole item set. */
     public CompletableFuture<Delivery> reportFull() {
         long seq = Math.max(ackedSeq, seqFloor) + 1;
-        DeltaPlan plan = DeltaPlans.full(host, seq, clock.instant());
+        PlannedDelta plan = DeltaPlans.full(host, seq, clock.instant());
         return send(plan).thenApply(sent -> {
             if (!sent.answer().hasAck()) {
                 throw new IllegalStateException("the full snapshot seq " + seq + " of host " + host.id()
@@ -80,7 +80,7 @@ public final class SimulatedAgent {
         if (fullPending || lastScan == null) {
             return reportFull();
         }
-        DeltaPlan plan = DeltaPlans.incremental(host, ackedSeq + 1, ackedSeq, clock.instant(), lastScan, changed);
+        PlannedDelta plan = DeltaPlans.incremental(host, ackedSeq + 1, ackedSeq, clock.instant(), lastScan, changed);
         return send(plan).thenCompose(sent -> {
             if (sent.answer().hasAck()) {
                 return CompletableFuture.completedFuture(acked(plan, sent));
@@ -110,13 +110,13 @@ public final class SimulatedAgent {
     private record Sent(CollectorMessage answer, long bytes) {
     }
 
-    private CompletableFuture<Sent> send(DeltaPlan plan) {
-        List<Delta> parts = plan.parts(DeltaPlan.PART_BYTES);
+    private CompletableFuture<Sent> send(PlannedDelta plan) {
+        List<Delta> parts = plan.parts();
         long bytes = parts.stream().mapToLong(Delta::getSerializedSize).sum();
         return stream.deliver(parts).thenApply(answer -> new Sent(answer, bytes));
     }
 
-    private Delivery acked(DeltaPlan plan, Sent sent) {
+    private Delivery acked(PlannedDelta plan, Sent sent) {
         ackedSeq = plan.seq();
         ackedDigest = plan.manifestDigest();
         fullPending = false;
