@@ -5,6 +5,8 @@ import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import java.time.Duration;
+
 /** Every driftproof.* setting of the collector, declared once and checked at start-up.
  * Environment variables follow the usual mapping (driftproof.data-dir = DRIFTPROOF_DATA_DIR). */
 @ConfigMapping(prefix = "driftproof")
@@ -19,6 +21,9 @@ public interface CollectorConfig {
 
     /** REST API settings. */
     Api api();
+
+    /** What the collector does on the agents' Report streams (connection settings: SecurityConfig). */
+    Agent agent();
 
     interface Ingest {
         /** Largest file content accepted in a delta, in bytes (before compression). */
@@ -40,6 +45,15 @@ public interface CollectorConfig {
         @WithDefault("1000")
         @Min(1)
         int maxPartsPerDelta();
+    }
+
+    interface Agent {
+        /** How often the collector probes the clock of each Report stream open on this replica. Every
+         * ClockReply refreshes the host's lastSeen and its measured skew, so a connected host whose
+         * inventory does not change still shows it is alive. Checked once a minute; at most a third of
+         * driftproof.policy.agent-silent-after (checked at start), or a quiet host is reported silent. */
+        @WithDefault("PT15M")
+        Duration clockProbeInterval();
     }
 
     interface Api {

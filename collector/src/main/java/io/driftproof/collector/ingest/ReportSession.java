@@ -45,7 +45,10 @@ final class ReportSession implements StreamObserver<AgentMessage> {
 
     private String hostId;
     private long probeId;
+    /** When the outstanding ClockProbe was sent; null when none is outstanding (at most one is). */
     private Instant probeSentAt;
+    /** When the last ClockProbe was sent, answered or not; null before the Hello. */
+    private Instant lastProbeAt;
     /** The highest seq acknowledged on this stream: an agent never sends it again on the same stream. */
     private long lastAcked;
     private boolean closed;
@@ -137,8 +140,29 @@ final class ReportSession implements StreamObserver<AgentMessage> {
             welcome.setManifestDigest(ByteString.copyFrom(HexFormat.of().parseHex(host.manifestDigest)));
         }
         responses.onNext(CollectorMessage.newBuilder().setWelcome(welcome).build());
+        probe();
+    }
+
+    /**
+     * Sends a new ClockProbe when the stream is open, no probe is outstanding and the last one was
+     * sent at or before {@code dueAt}. Called by {@link ReportSessions#probeClocks} from the
+     * scheduler's thread: like every write to {@code responses}, under this session's lock, so it
+     * never runs concurrently with the stream's own answers (a StreamObserver is not thread-safe).
+     *
+     * @return whether a probe was sent
+     */
+    synchronized boolean probeIfDue(Instant dueAt) {
+        if (closed || hostId == null || probeSentAt != null || lastProbeAt.isAfter(dueAt)) {
+            return false;
+        }
+        probe();
+        return true;
+    }
+
+    private void probe() {
         probeId++;
         probeSentAt = clock.preciseNow();
+        lastProbeAt = probeSentAt;
         responses.onNext(CollectorMessage.newBuilder().setClockProbe(ClockProbe.newBuilder()
                 .setProbeId(probeId).setCollectorTime(timestamp(probeSentAt))).build());
     }

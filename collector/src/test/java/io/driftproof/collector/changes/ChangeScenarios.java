@@ -1,6 +1,7 @@
 package io.driftproof.collector.changes;
 
 import io.driftproof.collector.findings.HostHealthCheck;
+import io.driftproof.collector.ingest.ReportSessions;
 import io.driftproof.collector.observed.ObservedChange;
 import io.driftproof.collector.reconcile.ReconcileTriggers;
 import io.driftproof.collector.reconcile.ReconciliationService;
@@ -14,6 +15,7 @@ import io.driftproof.collector.testing.ScenarioHost;
 import io.driftproof.collector.testing.TestAgent;
 import io.driftproof.collector.testing.TestClock;
 import io.driftproof.collector.verification.WindowEndVerification;
+import io.driftproof.proto.v1.ClockProbe;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
@@ -31,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import static io.driftproof.collector.testing.ChangeWorkflow.record;
 import static io.driftproof.collector.testing.ChangeWorkflow.standard;
@@ -60,6 +63,8 @@ public abstract class ChangeScenarios extends CollectorTest {
     ReconciliationService reconciliation;
     @Inject
     HostHealthCheck hostHealth;
+    @Inject
+    ReportSessions sessions;
     @Inject
     AlertInbox alerts;
     @Inject
@@ -416,6 +421,54 @@ public abstract class ChangeScenarios extends CollectorTest {
     }
 
     @Test
+    void aConnectedHostWithNothingToReportIsProbedAgainAndAgainAndNeverSilent() {
+        ScenarioHost host = host();
+        awaitClockMeasured(host, Instant.EPOCH);
+        Instant connected = clock.now();
+        for (int round = 1; round <= 4; round++) {
+            clock.advance(Duration.ofMinutes(50));
+            host.agent().clockOffset(clock.offset());
+            Instant probedAt = clock.now();
+            sessions.probeClocks();
+            sessions.probeClocks();
+            int probes = round + 1;
+            await(() -> host.stream().clockProbes() >= probes, "ClockProbe " + probes);
+            assertThat(host.stream().clockProbes()).as("one probe per interval").isEqualTo(probes);
+            JsonPath seen = awaitClockMeasured(host, probedAt);
+            assertThat(Instant.parse(seen.getString("lastSeen"))).isAfterOrEqualTo(probedAt);
+            assertThat(seen.getLong("clockSkew.skewMs")).as("a fresh skew, as the agent's clock keeps time")
+                    .isBetween(-5000L, 5000L);
+        }
+        assertThat(Duration.between(connected, clock.now())).isGreaterThan(HOUR.multipliedBy(3));
+        hostHealth.check();
+        assertThat(findings(host, "AGENT_SILENT").getList("items")).isEmpty();
+        assertThat(findings(host, "CLOCK_SKEW").getList("items")).isEmpty();
+    }
+
+    @Test
+    void aClockProbeTheAgentHasNotAnsweredYetIsNotFollowedByAnother() {
+        ScenarioHost host = host();
+        awaitClockMeasured(host, Instant.EPOCH);
+        host.stream().holdClockProbes();
+        clock.advance(Duration.ofMinutes(20));
+        host.agent().clockOffset(clock.offset());
+        sessions.probeClocks();
+        ClockProbe outstanding = host.stream().reply().getClockProbe();
+        assertThat(outstanding.getProbeId()).isEqualTo(2);
+
+        clock.advance(Duration.ofMinutes(20));
+        sessions.probeClocks();
+        host.change(null); // the Ack is the next message: no second probe came before it
+        Instant answeredAt = clock.now();
+        host.stream().answer(outstanding);
+        awaitClockMeasured(host, answeredAt);
+
+        clock.advance(Duration.ofMinutes(20));
+        sessions.probeClocks();
+        assertThat(host.stream().reply().getClockProbe().getProbeId()).isEqualTo(3);
+    }
+
+    @Test
     void anAgentClockOffByMoreThanTheThresholdIsAClockSkewFindingAndItsTimesAreCorrected() {
         try (ScenarioHost host = ScenarioHost.start(newAgent(), clock, Duration.ofMinutes(10))) {
             host.change(Items.pkg("openssl", "3.0.2"));
@@ -466,5 +519,31 @@ public abstract class ChangeScenarios extends CollectorTest {
 
     private JsonPath findings(ScenarioHost host, String type) {
         return workflow.findings(host.id(), type);
+    }
+
+    /** The host as GET /hosts/{id} shows it once a clock reply received at or after {@code after} is stored. */
+    private JsonPath awaitClockMeasured(ScenarioHost host, Instant after) {
+        JsonPath[] current = new JsonPath[1];
+        await(() -> {
+            current[0] = getJson("/api/v1/hosts/{id}", host.id());
+            String measuredAt = current[0].getString("clockSkew.measuredAt");
+            return measuredAt != null && !Instant.parse(measuredAt).isBefore(after);
+        }, "a clock reply of host " + host.id() + " received after " + after);
+        return current[0];
+    }
+
+    private static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 30 s: " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.driftproof.collector.testing;
 
 import io.driftproof.proto.v1.AgentMessage;
 import io.driftproof.proto.v1.AgentServiceGrpc;
+import io.driftproof.proto.v1.ClockProbe;
 import io.driftproof.proto.v1.ClockReply;
 import io.driftproof.proto.v1.CollectorMessage;
 import io.driftproof.proto.v1.Delta;
@@ -17,10 +18,12 @@ import java.time.Instant;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /** One Report stream to the collector over a real channel. Clock probes are answered at once,
- * as the agent does; everything else is queued for the test to inspect. */
+ * as the agent does (unless {@link #holdClockProbes held}); everything else is queued for the test
+ * to inspect. */
 public final class AgentStream implements AutoCloseable {
 
     private static final long WAIT_SECONDS = 30;
@@ -30,6 +33,8 @@ public final class AgentStream implements AutoCloseable {
     private final BlockingQueue<Object> replies = new LinkedBlockingQueue<>();
     private final Supplier<Instant> agentClock;
     private final HostInfo host;
+    private final AtomicInteger clockProbes = new AtomicInteger();
+    private volatile boolean answerClockProbes = true;
 
     AgentStream(int port, HostInfo host, Supplier<Instant> agentClock) {
         this(NettyChannelBuilder.forAddress("localhost", port).usePlaintext().maxInboundMessageSize(64 << 20).build(),
@@ -45,9 +50,10 @@ public final class AgentStream implements AutoCloseable {
             @Override
             public void onNext(CollectorMessage message) {
                 if (message.hasClockProbe()) {
-                    send(AgentMessage.newBuilder().setClockReply(ClockReply.newBuilder()
-                            .setProbeId(message.getClockProbe().getProbeId())
-                            .setAgentTime(Items.timestamp(agentClock.get()))).build());
+                    clockProbes.incrementAndGet();
+                }
+                if (message.hasClockProbe() && answerClockProbes) {
+                    answer(message.getClockProbe());
                 } else {
                     replies.add(message);
                 }
@@ -69,6 +75,22 @@ public final class AgentStream implements AutoCloseable {
         send(AgentMessage.newBuilder().setHello(Hello.newBuilder().setHost(host).setAgentVersion("0.1.0-test")
                 .setAgentTime(Items.timestamp(agentClock.get()))).build());
         return reply().getWelcome();
+    }
+
+    /** How many ClockProbes the collector has sent on this stream so far. */
+    public int clockProbes() {
+        return clockProbes.get();
+    }
+
+    /** From now on ClockProbes are queued as replies instead of being answered ({@link #answer}). */
+    public void holdClockProbes() {
+        answerClockProbes = false;
+    }
+
+    /** Answers the probe with the agent's clock. */
+    public void answer(ClockProbe probe) {
+        send(AgentMessage.newBuilder().setClockReply(ClockReply.newBuilder().setProbeId(probe.getProbeId())
+                .setAgentTime(Items.timestamp(agentClock.get()))).build());
     }
 
     /** Sends a delta (or one part of it) without waiting. */

@@ -24,6 +24,11 @@ public record IngestLimits(int maxContentBytes, int maxChangesPerDelta, long max
             public Api api() {
                 throw new UnsupportedOperationException("not set in this test");
             }
+
+            @Override
+            public Agent agent() {
+                throw new UnsupportedOperationException("not set in this test");
+            }
         };
     }
 }
