@@ -155,8 +155,11 @@ class AgentStateTest {
         assertThat(AgentStatus.read(stateDir, LIMIT).spoolFullEvents()).isEqualTo(1);
     }
 
-    @Test
-    void installsTheViewOfADeltaSpooledJustBeforeACrash() throws Exception {
+    /**
+     * Spools seq 1 and 2, then leaves the state as if the agent had stopped after committing seq 2
+     * to the spool: its view in {@code view.next} (when {@code keepNext}), the view of seq 1 in place.
+     */
+    private void stopAfterCommittingSeq2(boolean keepNext) throws IOException {
         open(LIMIT);
         record(v(T1, "one"), true);
         Path view = stateDir.resolve(ViewFile.NAME);
@@ -164,9 +167,16 @@ class AgentStateTest {
         record(v(T2, "two"), false);
         state.close();
         state = null;
-        // The agent died after committing spool file 2 and before installing its view.
-        Files.move(view, stateDir.resolve(ViewFile.NEXT));
+        if (keepNext) {
+            Files.move(view, stateDir.resolve(ViewFile.NEXT));
+        }
         Files.write(view, viewOfOne);
+    }
+
+    @Test
+    void installsTheViewOfADeltaSpooledJustBeforeACrash() throws Exception {
+        // The agent died after committing spool file 2 and before installing its view.
+        stopAfterCommittingSeq2(true);
 
         open(LIMIT);
 
@@ -180,16 +190,8 @@ class AgentStateTest {
 
     @Test
     void discardsTheViewOfAScanThatDiedBeforeItsDeltaWasCommitted() throws Exception {
-        open(LIMIT);
-        record(v(T1, "one"), true);
-        Path view = stateDir.resolve(ViewFile.NAME);
-        byte[] viewOfOne = Files.readAllBytes(view);
-        record(v(T2, "two"), false);
-        state.close();
-        state = null;
         // The scan of seq 2 had written its view but not committed its spool file.
-        Files.move(view, stateDir.resolve(ViewFile.NEXT));
-        Files.write(view, viewOfOne);
+        stopAfterCommittingSeq2(true);
         Files.delete(stateDir.resolve("spool").resolve(String.format("%020d.delta", 2)));
 
         open(LIMIT);
@@ -202,14 +204,7 @@ class AgentStateTest {
 
     @Test
     void aSpooledDeltaBeyondTheViewWithoutItsViewLeadsToAFullSnapshot() throws Exception {
-        open(LIMIT);
-        record(v(T1, "one"), true);
-        Path view = stateDir.resolve(ViewFile.NAME);
-        byte[] viewOfOne = Files.readAllBytes(view);
-        record(v(T2, "two"), false);
-        state.close();
-        state = null;
-        Files.write(view, viewOfOne);
+        stopAfterCommittingSeq2(false);
 
         open(LIMIT);
 
